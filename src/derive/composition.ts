@@ -1,0 +1,76 @@
+/**
+ * Chemical formulas as papers write them (fractional subscripts, parentheses, "1/3" fractions)
+ * → element amounts and molar mass. Parsing and standard atomic weights come from mf-parser;
+ * this module only guards what it does not: isotope brackets and elements without a standard weight.
+ */
+import { MF } from 'mf-parser';
+
+export class FormulaError extends Error {
+  constructor(
+    readonly formula: string,
+    reason: string,
+  ) {
+    super(`cannot read formula "${formula}": ${reason}`);
+  }
+}
+
+export interface Composition {
+  /** Element → amount per formula unit as written (e.g. Li: 1.17). */
+  amounts: Record<string, number>;
+  /** Elements in alphabetical order (OPTIMADE `elements`). */
+  elements: string[];
+  /** Standard molar mass of one formula unit, g/mol. */
+  molarMassGPerMol: number;
+}
+
+export function parseFormula(formula: string): Composition {
+  const trimmed = formula.trim();
+  if (trimmed === '') throw new FormulaError(formula, 'it is empty');
+  // mf-parser reads [..] as an isotope label; a cathode formula never means that.
+  if (/[[\]{}]/.test(trimmed)) throw new FormulaError(formula, 'brackets are not allowed; use parentheses');
+  if (/[^A-Za-z0-9().\/·\s]/.test(trimmed)) throw new FormulaError(formula, 'it contains characters other than elements, numbers, "/", "." and parentheses');
+  let info: { mass: number; atoms: Record<string, number> };
+  try {
+    info = new MF(trimmed.replace(/\s+/g, '')).getInfo() as typeof info;
+  } catch (error) {
+    throw new FormulaError(formula, (error as Error).message.split('\n')[0]!);
+  }
+  const amounts: Record<string, number> = {};
+  for (const [element, amount] of Object.entries(info.atoms)) {
+    if (!(amount > 0)) throw new FormulaError(formula, `amount of ${element} must be positive`);
+    amounts[element] = roundAmount(amount);
+  }
+  const elements = Object.keys(amounts).sort();
+  if (elements.length === 0) throw new FormulaError(formula, 'it names no element');
+  if (!(info.mass > 0) || !Number.isFinite(info.mass)) {
+    throw new FormulaError(formula, 'an element in it has no standard atomic weight');
+  }
+  return { amounts, elements, molarMassGPerMol: info.mass };
+}
+
+/** Fractions like 1/3 come back as 0.3333333333333333; keep 12 significant digits. */
+function roundAmount(amount: number): number {
+  return Number(amount.toPrecision(12));
+}
+
+/**
+ * OPTIMADE-style reduced formula: elements alphabetically, amounts divided by their greatest
+ * common divisor when all are integers; non-integer amounts are kept as written
+ * (e.g. "Co0.08Li1.17Mn0.54Ni0.21O2").
+ */
+export function chemicalFormulaReduced(amounts: Record<string, number>): string {
+  const elements = Object.keys(amounts).sort();
+  const values = elements.map((e) => amounts[e]!);
+  const allIntegers = values.every((v) => Number.isInteger(v));
+  const divisor = allIntegers ? values.reduce((a, b) => gcd(a, b)) : 1;
+  return elements
+    .map((e, i) => {
+      const n = values[i]! / divisor;
+      return n === 1 ? e : `${e}${n}`;
+    })
+    .join('');
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}

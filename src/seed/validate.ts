@@ -1,0 +1,296 @@
+/**
+ * Reads seeds/ (vocabulary.yaml + one YAML file per paper), validates each file against
+ * the zod schema and then checks what zod cannot: references between records (also across
+ * files), units against each property's canonical unit, formulas, and duplicates.
+ * Every problem is reported with file, record path and reason; nothing is loaded while any remains.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { FormulaError, parseFormula } from '../derive/composition.js';
+import { isKnownUnit, KNOWN_UNITS, unitsCompatible } from '../units.js';
+import {
+  seedFileSchema,
+  vocabularyFileSchema,
+  type SeedFile,
+  type VocabularyFile,
+} from './schema.js';
+
+export interface SeedIssue {
+  file: string;
+  path: string;
+  reason: string;
+}
+
+export class SeedValidationError extends Error {
+  constructor(readonly issues: SeedIssue[]) {
+    super(
+      `seed data rejected (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
+        issues.map((i) => `  ${i.file}: ${i.path || '(file)'}: ${i.reason}`).join('\n'),
+    );
+  }
+}
+
+export interface SeedCatalog {
+  vocabulary: VocabularyFile;
+  papers: { file: string; data: SeedFile }[];
+}
+
+export const VOCABULARY_FILE = 'vocabulary.yaml';
+
+/** Parse one YAML text with a zod schema, collecting problems instead of throwing. */
+function parseYaml<T extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: T,
+  issues: SeedIssue[],
+): z.infer<T> | undefined {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+      issues.push({ file, path: where, reason: `broken YAML: ${error.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      issues.push({ file, path: formatPath(issue.path), reason: issue.message });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+function formatPath(parts: readonly PropertyKey[]): string {
+  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+/** Read and validate every file in a seeds directory; throws SeedValidationError listing all problems. */
+export async function readSeedDirectory(directory: string): Promise<SeedCatalog> {
+  const names = (await readdir(directory)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const texts = await Promise.all(names.map(async (n) => ({ file: n, text: await readFile(path.join(directory, n), 'utf8') })));
+  return validateSeedTexts(texts);
+}
+
+export function validateSeedTexts(texts: { file: string; text: string }[]): SeedCatalog {
+  const issues: SeedIssue[] = [];
+  const vocabularyText = texts.find((t) => t.file === VOCABULARY_FILE);
+  if (!vocabularyText) {
+    throw new SeedValidationError([{ file: VOCABULARY_FILE, path: '', reason: 'the vocabulary file is missing' }]);
+  }
+  const vocabulary = parseYaml(VOCABULARY_FILE, vocabularyText.text, vocabularyFileSchema, issues);
+  const papers: SeedCatalog['papers'] = [];
+  for (const { file, text } of texts) {
+    if (file === VOCABULARY_FILE) continue;
+    const data = parseYaml(file, text, seedFileSchema, issues);
+    if (data) papers.push({ file, data });
+  }
+  if (issues.length > 0 || !vocabulary) throw new SeedValidationError(issues);
+  checkReferences(vocabulary, papers, issues);
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  return { vocabulary, papers };
+}
+
+function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers'], issues: SeedIssue[]): void {
+  // Keys are global: a later file may reference a material defined by an earlier one.
+  const defined = {
+    propertyKeys: new Map<string, { file: string; canonicalUnit: string; valueType: string }>(),
+    families: new Map<string, string>(),
+    materials: new Map<string, string>(),
+    structures: new Map<string, { file: string; material: string }>(),
+    methods: new Map<string, string>(),
+    coatings: new Map<string, string>(),
+    dois: new Map<string, string>(),
+  };
+  const define = <V>(map: Map<string, V>, k: string, v: V, file: string, where: string, what: string) => {
+    if (map.has(k)) {
+      const other = map.get(k);
+      const otherFile = typeof other === 'string' ? other : (other as { file: string }).file;
+      issues.push({ file, path: where, reason: `duplicate ${what} "${k}" (already defined in ${otherFile})` });
+    } else map.set(k, v);
+  };
+  const addPropertyKeys = (file: string, keys: VocabularyFile['propertyKeys'], prefix: string) =>
+    keys.forEach((p, i) => {
+      if (!isKnownUnit(p.canonicalUnit)) {
+        issues.push({ file, path: `${prefix}[${i}].canonicalUnit`, reason: `unknown unit "${p.canonicalUnit}"` });
+      }
+      define(defined.propertyKeys, p.key, { file, canonicalUnit: p.canonicalUnit, valueType: p.valueType }, file, `${prefix}[${i}].key`, 'property key');
+    });
+  addPropertyKeys(VOCABULARY_FILE, vocabulary.propertyKeys, 'propertyKeys');
+  vocabulary.families.forEach((f, i) => define(defined.families, f.key, VOCABULARY_FILE, VOCABULARY_FILE, `families[${i}].key`, 'family'));
+
+  for (const { file, data } of papers) {
+    define(defined.dois, data.paper.doi.toLowerCase(), file, file, 'paper.doi', 'paper DOI');
+    addPropertyKeys(file, data.propertyKeys, 'propertyKeys');
+    data.families.forEach((f, i) => define(defined.families, f.key, file, file, `families[${i}].key`, 'family'));
+    data.methods.forEach((m, i) => define(defined.methods, m.key, file, file, `methods[${i}].key`, 'method'));
+    data.materials.forEach((m, i) => define(defined.materials, m.key, file, file, `materials[${i}].key`, 'material'));
+    data.coatings.forEach((c, i) => define(defined.coatings, c.key, file, file, `coatings[${i}].key`, 'coating'));
+    data.structures.forEach((s, i) => define(defined.structures, s.key, { file, material: s.material }, file, `structures[${i}].key`, 'structure'));
+  }
+
+  const need = (map: Map<string, unknown>, k: string | undefined | null, file: string, where: string, what: string) => {
+    if (k != null && !map.has(k)) issues.push({ file, path: where, reason: `unknown ${what} "${k}"` });
+  };
+  const checkFormula = (formula: string, file: string, where: string) => {
+    try {
+      parseFormula(formula);
+    } catch (error) {
+      if (error instanceof FormulaError) issues.push({ file, path: where, reason: error.message });
+      else throw error;
+    }
+  };
+  const checkUnit = (unit: string, canonical: string | undefined, file: string, where: string) => {
+    if (!isKnownUnit(unit)) {
+      issues.push({ file, path: where, reason: `unknown unit "${unit}"; use one of: ${KNOWN_UNITS.join(', ')}` });
+    } else if (canonical && !unitsCompatible(unit, canonical)) {
+      issues.push({ file, path: where, reason: `unit "${unit}" cannot be converted to the property's canonical unit "${canonical}"` });
+    }
+  };
+
+  for (const { file, data } of papers) {
+    data.materials.forEach((m, i) => {
+      const at = `materials[${i}]`;
+      need(defined.families, m.family, file, `${at}.family`, 'family');
+      need(defined.materials, m.substrate, file, `${at}.substrate`, 'material');
+      need(defined.coatings, m.coating, file, `${at}.coating`, 'coating');
+      if ((m.substrate == null) !== (m.coating == null)) {
+        issues.push({ file, path: at, reason: 'a coated material names both its substrate and its coating' });
+      }
+      checkFormula(m.formula, file, `${at}.formula`);
+    });
+    data.coatings.forEach((c, i) => {
+      const at = `coatings[${i}]`;
+      need(defined.materials, c.material, file, `${at}.material`, 'material');
+      checkFormula(c.formula, file, `${at}.formula`);
+      if (c.thickness) checkUnit(c.thickness.unit, 'nm', file, `${at}.thickness.unit`);
+      if (c.infusionDepth) checkUnit(c.infusionDepth.unit, 'µm', file, `${at}.infusionDepth.unit`);
+    });
+    data.structures.forEach((s, i) => {
+      const at = `structures[${i}]`;
+      need(defined.materials, s.material, file, `${at}.material`, 'material');
+      need(defined.methods, s.method, file, `${at}.method`, 'method');
+      checkFormula(s.formula, file, `${at}.formula`);
+    });
+    const checkFact = (
+      f: { material: string; structure?: string; property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string },
+      at: string,
+    ) => {
+      need(defined.materials, f.material, file, `${at}.material`, 'material');
+      if (f.structure != null) {
+        const s = defined.structures.get(f.structure);
+        if (!s) issues.push({ file, path: `${at}.structure`, reason: `unknown structure "${f.structure}"` });
+        else if (s.material !== f.material) {
+          issues.push({ file, path: `${at}.structure`, reason: `structure "${f.structure}" belongs to material "${s.material}", not "${f.material}"` });
+        }
+      }
+      const property = defined.propertyKeys.get(f.property);
+      if (!property) {
+        issues.push({ file, path: `${at}.property`, reason: `unknown property key "${f.property}"; add it to vocabulary.yaml or the file's propertyKeys` });
+        return;
+      }
+      checkUnit(f.unit, property.canonicalUnit, file, `${at}.unit`);
+      if (property.valueType === 'number' && f.value === undefined) {
+        issues.push({ file, path: `${at}.value`, reason: `property "${f.property}" needs a numeric value` });
+      }
+      if (property.valueType === 'text' && f.textValue === undefined) {
+        issues.push({ file, path: `${at}.textValue`, reason: `property "${f.property}" needs a textValue` });
+      }
+      if ((f.qualifier === 'range') !== (f.valueMax !== undefined)) {
+        issues.push({ file, path: `${at}.valueMax`, reason: 'a range has qualifier "range" and both value and valueMax' });
+      }
+      if (f.valueMax !== undefined && f.value !== undefined && f.valueMax < f.value) {
+        issues.push({ file, path: `${at}.valueMax`, reason: 'valueMax is smaller than value' });
+      }
+      if (f.value !== undefined && f.value < 0 && NON_NEGATIVE_PROPERTIES.has(f.property)) {
+        issues.push({ file, path: `${at}.value`, reason: `property "${f.property}" cannot be negative` });
+      }
+    };
+    const seen = new Map<string, string>();
+    const noDuplicate = (record: object, at: string) => {
+      const print = fingerprint(data.paper.doi, record);
+      const first = seen.get(print);
+      if (first) issues.push({ file, path: at, reason: `duplicate record: same fact as ${first}` });
+      else seen.set(print, at);
+    };
+    data.measurements.forEach((m, i) => {
+      checkFact(m, `measurements[${i}]`);
+      noDuplicate(measurementIdentity(m), `measurements[${i}]`);
+    });
+    data.computed.forEach((c, i) => {
+      checkFact(c, `computed[${i}]`);
+      need(defined.methods, c.method, file, `computed[${i}].method`, 'method');
+      noDuplicate(computedIdentity(c), `computed[${i}]`);
+    });
+    data.reactions.forEach((r, i) => {
+      const at = `reactions[${i}]`;
+      [...r.reactants, ...r.products].forEach((p, j) =>
+        need(defined.materials, p.material, file, `${at}.${j < r.reactants.length ? `reactants[${j}]` : `products[${j - r.reactants.length}]`}.material`, 'material'),
+      );
+      need(defined.methods, r.method, file, `${at}.method`, 'method');
+      const property = defined.propertyKeys.get(r.property);
+      if (!property) issues.push({ file, path: `${at}.property`, reason: `unknown property key "${r.property}"` });
+      else checkUnit(r.unit, property.canonicalUnit, file, `${at}.unit`);
+      noDuplicate(reactionIdentity(r), at);
+    });
+  }
+}
+
+/** Properties whose value can never be below zero: a negative one is a curation error. */
+const NON_NEGATIVE_PROPERTIES = new Set([
+  'discharge_capacity',
+  'charge_capacity',
+  'theoretical_capacity',
+  'areal_capacity',
+  'cell_capacity',
+  'capacity_retention',
+  'coulombic_efficiency',
+  'energy_efficiency',
+  'layer_thickness',
+  'particle_size',
+  'bond_length',
+  'o_o_distance',
+  'elf_max',
+  'dissolved_tm',
+  'electrode_loading',
+  'electrode_density',
+  'current_density',
+  'diffusivity',
+  'specific_surface_area',
+]);
+
+// Identity of a fact: everything that says *which* fact it is, not what value it has, so a
+// corrected value in a seed file updates the stored row instead of adding a second one.
+type MeasurementSeed = SeedFile['measurements'][number];
+type ComputedSeed = SeedFile['computed'][number];
+type ReactionSeed = SeedFile['reactions'][number];
+
+export function measurementIdentity(m: MeasurementSeed) {
+  return { kind: 'measurement', material: m.material, structure: m.structure ?? null, property: m.property, site: m.site ?? null, locator: m.locator, conditions: m.conditions };
+}
+export function computedIdentity(c: ComputedSeed) {
+  return { kind: 'computed', material: c.material, structure: c.structure ?? null, property: c.property, site: c.site ?? null, configuration: c.configuration ?? null, method: c.method, locator: c.locator };
+}
+export function reactionIdentity(r: ReactionSeed) {
+  return { kind: 'reaction', reactants: r.reactants, products: r.products, property: r.property, method: r.method ?? null };
+}
+
+/** Stable hash of a record's identity within a paper (key order does not matter). */
+export function fingerprint(doi: string, identity: object): string {
+  return createHash('sha256').update(doi.toLowerCase()).update('\0').update(canonicalJson(identity)).digest('hex').slice(0, 32);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
