@@ -1,0 +1,63 @@
+/**
+ * Which database: a PostgreSQL server when DATABASE_URL is a postgres:// URL, otherwise the
+ * embedded PGlite (WASM PostgreSQL) stored in a folder, so a fresh clone needs no server.
+ * Both speak the same SQL dialect and share one migration history.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+export const DEFAULT_PGLITE_DIR = 'data/pglite';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string };
+
+/**
+ * PGLITE_DATA_DIR set, or DATABASE_URL unset → embedded PGlite in that folder (default data/pglite);
+ * DATABASE_URL=postgres(ql)://… → that server.
+ */
+export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const dataDir = env.PGLITE_DATA_DIR?.trim();
+  const url = env.DATABASE_URL?.trim();
+  if (dataDir || !url) return { kind: 'pglite', dataDir: path.resolve(dataDir || DEFAULT_PGLITE_DIR) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  throw new Error(`DATABASE_URL must be a postgresql://… URL (or unset for the embedded database), got "${url}"`);
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  return target.kind === 'postgres' ? target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : `PGlite in ${target.dataDir}`;
+}
+
+export function openPGlite(dataDir: string): PGlite {
+  mkdirSync(dataDir, { recursive: true });
+  return new PGlite(dataDir);
+}
+
+/**
+ * pglite-prisma-adapter 0.6 starts `exec(script)` in executeScript without awaiting it, so
+ * `prisma migrate deploy` reports success and exits before the migration SQL has run.
+ * This factory awaits the script (and surfaces its errors) before answering.
+ */
+class MigrationSafePGliteFactory extends PrismaPGlite {
+  constructor(private readonly pglite: PGlite) {
+    super(pglite);
+  }
+  override async connect() {
+    const adapter = await super.connect();
+    const mapError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      await this.pglite.exec(script).catch(mapError);
+    };
+    return adapter;
+  }
+}
+
+/** Adapter factory for the Prisma CLI (`migrate deploy`, `migrate diff`) — see prisma.config.ts. */
+export async function createMigrationAdapter() {
+  const target = resolveDatabaseTarget();
+  if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url });
+  return new MigrationSafePGliteFactory(openPGlite(target.dataDir));
+}
