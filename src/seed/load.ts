@@ -1,0 +1,302 @@
+/**
+ * Loads a validated seed catalog into the database in ONE transaction, idempotently:
+ * records are matched by key (materials, structures, coatings, methods) or by fingerprint
+ * (facts), compared with what is stored, and only differences are written. Rows of a seeded
+ * paper that are no longer in its file are removed. Running it twice writes nothing the second time.
+ */
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { parseFormula } from '../derive/composition.js';
+import { convertValue } from '../units.js';
+import type { SeedFile } from './schema.js';
+import {
+  computedIdentity,
+  fingerprint,
+  measurementIdentity,
+  reactionIdentity,
+  type SeedCatalog,
+} from './validate.js';
+
+export interface TableChanges {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+export type SeedReport = Record<string, TableChanges>;
+
+type Tx = Prisma.TransactionClient;
+
+const enumValue = (s: string) => s.toUpperCase().replace(/-/g, '_');
+const toNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/** Stable comparison of row contents (Json columns, arrays, nulls). */
+function sameContent(stored: Record<string, unknown>, desired: Record<string, unknown>): boolean {
+  return Object.keys(desired).every((k) => JSON.stringify(norm(stored[k])) === JSON.stringify(norm(desired[k])));
+}
+function norm(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.map(norm);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, norm(x)]));
+  }
+  return v;
+}
+
+/**
+ * Bring one table in line with `desired` (identified by `idField`): create what is missing,
+ * update what differs, delete stored rows in `scope` that are not desired.
+ */
+async function syncTable<Row extends Record<string, unknown>>(
+  report: SeedReport,
+  table: string,
+  idField: string,
+  stored: (Row & { id: number })[],
+  desired: Row[],
+  ops: {
+    create(data: Row): Promise<{ id: number }>;
+    update(id: number, data: Row): Promise<unknown>;
+    remove(ids: number[]): Promise<unknown>;
+  },
+  options: { deleteStale?: boolean } = {},
+): Promise<Map<string, number>> {
+  const changes = (report[table] ??= { created: 0, updated: 0, deleted: 0, unchanged: 0 });
+  const byId = new Map(stored.map((r) => [String(r[idField]), r]));
+  const ids = new Map<string, number>();
+  for (const row of desired) {
+    const key = String(row[idField]);
+    const existing = byId.get(key);
+    if (!existing) {
+      ids.set(key, (await ops.create(row)).id);
+      changes.created += 1;
+    } else {
+      ids.set(key, existing.id);
+      if (sameContent(existing, row)) changes.unchanged += 1;
+      else {
+        await ops.update(existing.id, row);
+        changes.updated += 1;
+      }
+    }
+  }
+  if (options.deleteStale !== false) {
+    const stale = stored.filter((r) => !ids.has(String(r[idField]))).map((r) => r.id);
+    if (stale.length > 0) {
+      await ops.remove(stale);
+      changes.deleted += stale.length;
+    }
+  }
+  return ids;
+}
+
+export async function loadSeedCatalog(prisma: PrismaClient, catalog: SeedCatalog): Promise<SeedReport> {
+  return prisma.$transaction((tx) => loadInTransaction(tx, catalog), { timeout: 600_000, maxWait: 60_000 });
+}
+
+async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedReport> {
+  const report: SeedReport = {};
+  const files = catalog.papers.map((p) => p.data);
+
+  // Vocabulary: property keys and families are shared; they are only added or updated.
+  const propertyKeys = [...catalog.vocabulary.propertyKeys, ...files.flatMap((f) => f.propertyKeys)];
+  const canonicalUnit = new Map(propertyKeys.map((p) => [p.key, p.canonicalUnit]));
+  await syncKeyed(report, 'PropertyKey', await tx.propertyKey.findMany(), propertyKeys.map((p) => ({
+    key: p.key, label: p.label, canonicalUnit: p.canonicalUnit, valueType: enumValue(p.valueType), kind: enumValue(p.kind), description: p.description,
+  })), (data) => tx.propertyKey.create({ data: data as never }), (key, data) => tx.propertyKey.update({ where: { key }, data: data as never }));
+  const families = [...catalog.vocabulary.families, ...files.flatMap((f) => f.families)];
+  await syncKeyed(report, 'MaterialFamily', await tx.materialFamily.findMany(), families,
+    (data) => tx.materialFamily.create({ data }), (key, data) => tx.materialFamily.update({ where: { key }, data }));
+
+  // Papers
+  const paperIds = await syncTable(report, 'Paper', 'doi', await tx.paper.findMany({ where: { doi: { in: files.map((f) => f.paper.doi) } } }),
+    catalog.papers.map(({ file, data }) => ({ ...data.paper, volume: toNull(data.paper.volume), pages: toNull(data.paper.pages), seedFile: file })),
+    { create: (data) => tx.paper.create({ data }), update: (id, data) => tx.paper.update({ where: { id }, data }), remove: async () => undefined },
+    { deleteStale: false });
+  const paperIdOf = (f: SeedFile) => paperIds.get(f.paper.doi)!;
+  const seededPaperIds = [...paperIds.values()];
+  const inSeededPapers = { paperId: { in: seededPaperIds } };
+
+  // Methods
+  const methodIds = await syncTable(report, 'ComputationalMethod', 'key', await tx.computationalMethod.findMany({ where: inSeededPapers }),
+    files.flatMap((f) => f.methods.map((m) => ({
+      key: m.key, kind: m.kind, functional: toNull(m.functional), code: toNull(m.code), hubbardU: toNull(m.hubbardU) as Prisma.InputJsonValue | null,
+      exchangeMixing: toNull(m.exchangeMixing), cutoffEV: toNull(m.cutoffEV), kMesh: toNull(m.kMesh), forceToleranceEVPerA: toNull(m.forceToleranceEVPerA),
+      energyToleranceEV: toNull(m.energyToleranceEV), supercell: toNull(m.supercell), parameters: toNull(m.parameters) as Prisma.InputJsonValue | null,
+      description: m.description, paperId: paperIdOf(f), locator: m.locator,
+    }))),
+    { create: (data) => tx.computationalMethod.create({ data: data as never }), update: (id, data) => tx.computationalMethod.update({ where: { id }, data: data as never }), remove: async () => undefined },
+    { deleteStale: false });
+
+  // Materials first without their coating links (coatings point back at materials).
+  const storedMaterials = await tx.material.findMany({ where: inSeededPapers });
+  const materialRow = (f: SeedFile, m: SeedFile['materials'][number]) => ({
+    key: m.key, name: m.name, formula: m.formula, elements: parseFormula(m.formula).elements, workingIon: m.workingIon,
+    familyKey: m.family, role: enumValue(m.role), materialsProjectId: toNull(m.materialsProjectId), description: toNull(m.description),
+    paperId: paperIdOf(f), locator: m.locator,
+  });
+  const materialIds = await syncTable(report, 'Material', 'key', storedMaterials,
+    files.flatMap((f) => f.materials.map((m) => materialRow(f, m))),
+    { create: (data) => tx.material.create({ data: data as never }), update: (id, data) => tx.material.update({ where: { id }, data: data as never }), remove: async () => undefined },
+    { deleteStale: false });
+  const materialId = (k: string) => materialIds.get(k)!;
+
+  const coatingIds = await syncTable(report, 'Coating', 'key', await tx.coating.findMany({ where: inSeededPapers }),
+    files.flatMap((f) => f.coatings.map((c) => ({
+      key: c.key, name: c.name, formula: c.formula, materialId: c.material ? materialId(c.material) : null, morphology: toNull(c.morphology),
+      thicknessNm: c.thickness ? convertValue(c.thickness.value, c.thickness.unit, 'nm') : null,
+      thicknessQualifier: c.thickness ? enumValue(c.thickness.qualifier) : null,
+      synthesisRoute: toNull(c.synthesisRoute), infusesGrainBoundaries: c.infusesGrainBoundaries,
+      infusionDepthUm: c.infusionDepth ? convertValue(c.infusionDepth.value, c.infusionDepth.unit, 'µm') : null,
+      infusionDepthMaxUm: c.infusionDepth?.valueMax !== undefined ? convertValue(c.infusionDepth.valueMax, c.infusionDepth.unit, 'µm') : null,
+      infusionDepthQualifier: c.infusionDepth ? enumValue(c.infusionDepth.qualifier) : null,
+      description: toNull(c.description), paperId: paperIdOf(f), locator: c.locator,
+    }))),
+    { create: (data) => tx.coating.create({ data: data as never }), update: (id, data) => tx.coating.update({ where: { id }, data: data as never }), remove: async () => undefined },
+    { deleteStale: false });
+
+  // Coated material = substrate + coating.
+  for (const f of files) {
+    for (const m of f.materials) {
+      const want = { substrateId: m.substrate ? materialId(m.substrate) : null, coatingId: m.coating ? coatingIds.get(m.coating)! : null };
+      const stored = storedMaterials.find((s) => s.key === m.key);
+      if (!stored || stored.substrateId !== want.substrateId || stored.coatingId !== want.coatingId) {
+        await tx.material.update({ where: { id: materialId(m.key) }, data: want });
+        if (stored) report.Material!.updated += sameContent(stored, materialRow(f, m)) ? 1 : 0;
+      }
+    }
+  }
+
+  // Structures and their lattices
+  const structureIds = await syncTable(report, 'Structure', 'key', await tx.structure.findMany({ where: inSeededPapers }),
+    files.flatMap((f) => f.structures.map((s) => ({
+      key: s.key, materialId: materialId(s.material), label: s.label, formula: s.formula, alkaliContent: toNull(s.alkaliContent),
+      spaceGroupSymbol: toNull(s.spaceGroupSymbol), spaceGroupNumber: toNull(s.spaceGroupNumber), magneticOrdering: toNull(s.magneticOrdering),
+      state: toNull(s.state), methodId: s.method ? methodIds.get(s.method)! : null, cationMixingPercent: toNull(s.cationMixingPercent),
+      tmInLiLayerPercent: toNull(s.tmInLiLayerPercent), note: toNull(s.note), paperId: paperIdOf(f), locator: s.locator,
+    }))),
+    { create: (data) => tx.structure.create({ data }), update: (id, data) => tx.structure.update({ where: { id }, data }), remove: async () => undefined },
+    { deleteStale: false });
+  await syncTable(report, 'Lattice', 'ident',
+    (await tx.lattice.findMany({ where: inSeededPapers })).map((l) => ({ ...l, ident: `${l.structureId}/${l.setting}` })),
+    files.flatMap((f) => f.structures.flatMap((s) => s.lattices.map((l) => {
+      const structureId = structureIds.get(s.key)!;
+      const setting = enumValue(l.setting);
+      return {
+        ident: `${structureId}/${setting}`, structureId, setting, aA: toNull(l.aA), bA: toNull(l.bA), cA: toNull(l.cA),
+        alphaDeg: toNull(l.alphaDeg), betaDeg: toNull(l.betaDeg), gammaDeg: toNull(l.gammaDeg), volumeA3: toNull(l.volumeA3),
+        formulaUnitsPerCell: toNull(l.formulaUnitsPerCell), paperId: paperIdOf(f), locator: l.locator,
+      };
+    }))),
+    {
+      create: ({ ident: _, ...data }) => tx.lattice.create({ data: data as never }),
+      update: (id, { ident: _, ...data }) => tx.lattice.update({ where: { id }, data: data as never }),
+      remove: (ids) => tx.lattice.deleteMany({ where: { id: { in: ids } } }),
+    });
+
+  const canonical = (property: string, value: number | undefined, unit: string) =>
+    value === undefined ? null : convertValue(value, unit, canonicalUnit.get(property)!);
+  const factValue = (f: SeedFile, x: SeedFile['measurements'][number] | SeedFile['computed'][number]) => ({
+    materialId: materialId(x.material), structureId: x.structure ? structureIds.get(x.structure)! : null, propertyKey: x.property,
+    value: toNull(x.value), valueMax: toNull(x.valueMax), textValue: toNull(x.textValue), qualifier: enumValue(x.qualifier),
+    uncertainty: toNull(x.uncertainty), unit: x.unit, canonicalValue: canonical(x.property, x.value, x.unit), site: toNull(x.site),
+    note: toNull(x.note), paperId: paperIdOf(f), locator: x.locator,
+  });
+
+  // Measurements
+  await syncTable(report, 'Measurement', 'fingerprint', await tx.measurement.findMany({ where: inSeededPapers }),
+    files.flatMap((f) => f.measurements.map((m) => {
+      const c = m.conditions;
+      return {
+        fingerprint: fingerprint(f.paper.doi, measurementIdentity(m)), ...factValue(f, m),
+        temperatureC: toNull(c.temperatureC), cRate: toNull(c.cRate), chargeCRate: toNull(c.chargeCRate), oneCMAPerG: toNull(c.oneCMAPerG),
+        currentDensityMAPerG: toNull(c.currentDensityMAPerG), voltageMinV: toNull(c.voltageMinV), voltageMaxV: toNull(c.voltageMaxV),
+        cycleNumber: toNull(c.cycleNumber), cellType: c.cellType ? enumValue(c.cellType) : null, counterElectrode: toNull(c.counterElectrode),
+        electrolyte: toNull(c.electrolyte), state: toNull(c.state), technique: toNull(c.technique), loadingMgPerCm2: toNull(c.loadingMgPerCm2),
+        otherConditions: toNull(c.other) as Prisma.InputJsonValue | null,
+      };
+    })),
+    {
+      create: (data) => tx.measurement.create({ data: data as never }),
+      update: (id, data) => tx.measurement.update({ where: { id }, data: data as never }),
+      remove: (ids) => tx.measurement.deleteMany({ where: { id: { in: ids } } }),
+    });
+
+  // Computed properties
+  await syncTable(report, 'ComputedProperty', 'fingerprint', await tx.computedProperty.findMany({ where: inSeededPapers }),
+    files.flatMap((f) => f.computed.map((c) => ({
+      fingerprint: fingerprint(f.paper.doi, computedIdentity(c)), ...factValue(f, c), configuration: toNull(c.configuration), methodId: methodIds.get(c.method)!,
+    }))),
+    {
+      create: (data) => tx.computedProperty.create({ data: data as never }),
+      update: (id, data) => tx.computedProperty.update({ where: { id }, data: data as never }),
+      remove: (ids) => tx.computedProperty.deleteMany({ where: { id: { in: ids } } }),
+    });
+
+  // Reactions with their participants
+  const reactionSeeds = files.flatMap((f) => f.reactions.map((r) => ({ f, r, print: fingerprint(f.paper.doi, reactionIdentity(r)) })));
+  const reactionIds = await syncTable(report, 'Reaction', 'fingerprint', await tx.reaction.findMany({ where: inSeededPapers }),
+    reactionSeeds.map(({ f, r, print }) => ({
+      fingerprint: print, propertyKey: r.property, value: r.value, unit: r.unit, canonicalValue: canonical(r.property, r.value, r.unit)!,
+      methodId: r.method ? methodIds.get(r.method)! : null, note: toNull(r.note), paperId: paperIdOf(f), locator: r.locator,
+    })),
+    {
+      create: (data) => tx.reaction.create({ data }),
+      update: (id, data) => tx.reaction.update({ where: { id }, data }),
+      remove: (ids) => tx.reaction.deleteMany({ where: { id: { in: ids } } }),
+    });
+  await syncTable(report, 'ReactionParticipant', 'ident',
+    (await tx.reactionParticipant.findMany({ where: { reactionId: { in: [...reactionIds.values()] } } })).map((p) => ({ ...p, ident: `${p.reactionId}/${p.side}/${p.position}` })),
+    reactionSeeds.flatMap(({ r, print }) => {
+      const reactionId = reactionIds.get(print)!;
+      const rows = (side: 'REACTANT' | 'PRODUCT', list: typeof r.reactants) =>
+        list.map((p, position) => ({ ident: `${reactionId}/${side}/${position}`, reactionId, side, position, materialId: materialId(p.material), coefficient: p.coefficient }));
+      return [...rows('REACTANT', r.reactants), ...rows('PRODUCT', r.products)];
+    }),
+    {
+      create: ({ ident: _, ...data }) => tx.reactionParticipant.create({ data }),
+      update: (id, { ident: _, ...data }) => tx.reactionParticipant.update({ where: { id }, data }),
+      remove: (ids) => tx.reactionParticipant.deleteMany({ where: { id: { in: ids } } }),
+    });
+
+  // Finally drop structures, coatings, materials and methods of seeded papers that left the files
+  // (facts pointing at them are gone by now).
+  const keep = <T>(m: Map<string, T>) => [...m.keys()];
+  await removeStale(report, 'Structure', () => tx.structure.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(structureIds) } } }));
+  await tx.material.updateMany({ where: { ...inSeededPapers, key: { notIn: keep(materialIds) } }, data: { coatingId: null, substrateId: null } });
+  await removeStale(report, 'Coating', () => tx.coating.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(coatingIds) } } }));
+  await removeStale(report, 'Material', () => tx.material.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(materialIds) } } }));
+  await removeStale(report, 'ComputationalMethod', () => tx.computationalMethod.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(methodIds) } } }));
+  return report;
+}
+
+async function removeStale(report: SeedReport, table: string, run: () => Promise<{ count: number }>) {
+  const { count } = await run();
+  report[table]!.deleted += count;
+}
+
+/** Tables keyed by a string primary key (vocabulary): add or update, never delete. */
+async function syncKeyed<Row extends { key: string }>(
+  report: SeedReport,
+  table: string,
+  stored: Row[],
+  desired: Row[],
+  create: (row: Row) => Promise<unknown>,
+  update: (key: string, row: Row) => Promise<unknown>,
+) {
+  const changes = (report[table] ??= { created: 0, updated: 0, deleted: 0, unchanged: 0 });
+  const byKey = new Map(stored.map((r) => [r.key, r]));
+  for (const row of desired) {
+    const existing = byKey.get(row.key);
+    if (!existing) {
+      await create(row);
+      changes.created += 1;
+    } else if (sameContent(existing, row)) changes.unchanged += 1;
+    else {
+      await update(row.key, row);
+      changes.updated += 1;
+    }
+  }
+}
+
+/** Total rows written (created + updated + deleted) in a report. */
+export function countWrites(report: SeedReport): number {
+  return Object.values(report).reduce((n, c) => n + c.created + c.updated + c.deleted, 0);
+}
