@@ -1,0 +1,35 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types generated from schema/*.graphql; parents are the Prisma row types.
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  generates: {
+    'src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useIndexSignature: true,
+        contextType: '../context.js#Context',
+        enumsAsTypes: true,
+        scalars: { JSON: 'unknown' },
+        mappers: {
+          Paper: '@prisma/client#Paper as PaperRow',
+          Material: '@prisma/client#Material as MaterialRow',
+          Coating: '@prisma/client#Coating as CoatingRow',
+          Structure: '@prisma/client#Structure as StructureRow',
+          Lattice: '@prisma/client#Lattice as LatticeRow',
+          Measurement: '@prisma/client#Measurement as MeasurementRow',
+          Conditions: '@prisma/client#Measurement as ConditionsRow',
+          ComputedProperty: '@prisma/client#ComputedProperty as ComputedPropertyRow',
+          ComputationalMethod: '@prisma/client#ComputationalMethod as MethodRow',
+          Reaction: '@prisma/client#Reaction as ReactionRow',
+          ReactionParticipant: '@prisma/client#ReactionParticipant as ParticipantRow',
+          PropertyKey: '@prisma/client#PropertyKey as PropertyKeyRow',
+          MaterialFamily: '@prisma/client#MaterialFamily as FamilyRow',
+          Source: '../resolvers/source.js#SourceParent',
+          MaterialConnection: '../resolvers/pagination.js#MaterialConnectionParent',
+        },
+      },
+    },
+  },
+};
+export default config;
