@@ -23,7 +23,7 @@ const config: CodegenConfig = {
           ComputationalMethod: '@prisma/client#ComputationalMethod as MethodRow',
           Reaction: '@prisma/client#Reaction as ReactionRow',
           ReactionParticipant: '@prisma/client#ReactionParticipant as ParticipantRow',
-          PropertyKey: '@prisma/client#PropertyKey as PropertyKeyRow',
+          PropertyDefinition: '@prisma/client#PropertyKey as PropertyKeyRow',
           MaterialFamily: '@prisma/client#MaterialFamily as FamilyRow',
           Source: '../resolvers/source.js#SourceParent',
           MaterialConnection: '../resolvers/pagination.js#MaterialConnectionParent',

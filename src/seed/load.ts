@@ -50,7 +50,7 @@ async function syncTable<Row extends Record<string, unknown>>(
   report: SeedReport,
   table: string,
   idField: string,
-  stored: (Row & { id: number })[],
+  stored: ({ id: number } & Record<string, unknown>)[],
   desired: Row[],
   ops: {
     create(data: Row): Promise<{ id: number }>;

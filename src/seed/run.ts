@@ -1,33 +1,34 @@
 /** `npm run seed`: validate seeds/ and load it into the configured database. */
 import path from 'node:path';
-import { createDatabase } from '../db/client.js';
+import { createDatabase, type Database } from '../db/client.js';
 import { describeTarget } from '../db/adapter.js';
-import { countWrites, loadSeedCatalog } from './load.js';
+import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { readSeedDirectory, SeedValidationError } from './validate.js';
 
-export async function seedDatabase(directory = path.resolve('seeds')) {
-  const catalog = await readSeedDirectory(directory);
-  const db = createDatabase();
-  try {
-    const report = await loadSeedCatalog(db.prisma, catalog);
-    return { report, target: db.target };
-  } finally {
-    await db.close();
-  }
+export const SEED_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'seeds');
+
+export async function seedDatabase(db: Database, directory = SEED_DIR): Promise<SeedReport> {
+  return loadSeedCatalog(db.prisma, await readSeedDirectory(directory));
+}
+
+export function formatReport(report: SeedReport): string {
+  return Object.entries(report)
+    .map(([table, c]) => `${table.padEnd(20)} +${c.created} ~${c.updated} -${c.deleted} =${c.unchanged}`)
+    .join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const db = createDatabase();
   try {
-    const { report, target } = await seedDatabase(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
-    for (const [table, c] of Object.entries(report)) {
-      console.log(`${table.padEnd(20)} +${c.created} ~${c.updated} -${c.deleted} =${c.unchanged}`);
-    }
-    console.log(`seeded ${describeTarget(target)}: ${countWrites(report)} rows written`);
+    const report = await seedDatabase(db, process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+    console.log(formatReport(report));
+    console.log(`seeded ${describeTarget(db.target)}: ${countWrites(report)} rows written`);
   } catch (error) {
     if (error instanceof SeedValidationError) {
       console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+      process.exitCode = 1;
+    } else throw error;
+  } finally {
+    await db.close();
   }
 }

@@ -1,0 +1,924 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow } from '@prisma/client';
+import { SourceParent } from '../resolvers/source.js';
+import { MaterialConnectionParent } from '../resolvers/pagination.js';
+import { Context } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** Arbitrary JSON (used for free-form extra conditions and method parameters). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type CellType =
+  | 'COIN_FULL_CELL'
+  | 'COIN_HALF_CELL'
+  | 'CYLINDRICAL_18650'
+  | 'IN_SITU_XRD_CELL'
+  | 'POUCH_FULL_CELL'
+  | 'SWAGELOK_CELL'
+  | 'SYMMETRIC_CELL';
+
+/** A coating layer, linked to the coated materials it produces. */
+export type Coating = Node & {
+  __typename?: 'Coating';
+  /** Coated materials (substrate + this coating). */
+  coatedMaterials: Array<Material>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Composition, e.g. `Co2.2B`. */
+  formula: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Whether the coating penetrates along grain boundaries of secondary particles. */
+  infusesGrainBoundaries: Scalars['Boolean']['output'];
+  infusionDepthMaxUm?: Maybe<Scalars['Float']['output']>;
+  infusionDepthQualifier?: Maybe<ValueQualifier>;
+  infusionDepthUm?: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  /** The coating substance as a material. */
+  material?: Maybe<Material>;
+  /** e.g. amorphous. */
+  morphology?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  source: Source;
+  synthesisRoute?: Maybe<Scalars['String']['output']>;
+  thicknessNm?: Maybe<Scalars['Float']['output']>;
+  thicknessQualifier?: Maybe<ValueQualifier>;
+};
+
+/** A computational set-up (functional, U values, code, cutoffs, k-mesh). */
+export type ComputationalMethod = {
+  __typename?: 'ComputationalMethod';
+  code?: Maybe<Scalars['String']['output']>;
+  cutoffEV?: Maybe<Scalars['Float']['output']>;
+  description: Scalars['String']['output'];
+  energyToleranceEV?: Maybe<Scalars['Float']['output']>;
+  /** Fraction of exact exchange in a hybrid functional. */
+  exchangeMixing?: Maybe<Scalars['Float']['output']>;
+  forceToleranceEVPerA?: Maybe<Scalars['Float']['output']>;
+  functional?: Maybe<Scalars['String']['output']>;
+  hubbardU: Array<HubbardU>;
+  kMesh?: Maybe<Scalars['String']['output']>;
+  key: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  parameters?: Maybe<Scalars['JSON']['output']>;
+  source: Source;
+  supercell?: Maybe<Scalars['String']['output']>;
+};
+
+/** A DFT-computed value with its method and source. */
+export type ComputedProperty = Node & {
+  __typename?: 'ComputedProperty';
+  /** Magnetic order / polymorph the value refers to, e.g. `R-3 G-AFM`. */
+  configuration?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  material: Material;
+  method: ComputationalMethod;
+  note?: Maybe<Scalars['String']['output']>;
+  property: PropertyDefinition;
+  qualifier: ValueQualifier;
+  site?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  structure?: Maybe<Structure>;
+  textValue?: Maybe<Scalars['String']['output']>;
+  uncertainty?: Maybe<Scalars['Float']['output']>;
+  unit: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+  valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
+export type ComputedPropertyFilter = {
+  /** Case-insensitive substring of the configuration. */
+  configuration?: InputMaybe<Scalars['String']['input']>;
+  /** Method key. */
+  method?: InputMaybe<Scalars['String']['input']>;
+  properties?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Conditions under which a measurement was made (null = not stated). */
+export type Conditions = {
+  __typename?: 'Conditions';
+  /** Discharge C-rate. */
+  cRate?: Maybe<Scalars['Float']['output']>;
+  cellType?: Maybe<CellType>;
+  chargeCRate?: Maybe<Scalars['Float']['output']>;
+  counterElectrode?: Maybe<Scalars['String']['output']>;
+  currentDensityMAPerG?: Maybe<Scalars['Float']['output']>;
+  /** Cycle the value refers to (e.g. 500 for retention after 500 cycles). */
+  cycleNumber?: Maybe<Scalars['Int']['output']>;
+  electrolyte?: Maybe<Scalars['String']['output']>;
+  loadingMgPerCm2?: Maybe<Scalars['Float']['output']>;
+  /** The paper's definition of 1C, mA/g. */
+  oneCMAPerG?: Maybe<Scalars['Float']['output']>;
+  /** Further conditions without a column of their own. */
+  other?: Maybe<Scalars['JSON']['output']>;
+  /** e.g. pristine, charged to 4.4 V, after 200 cycles. */
+  state?: Maybe<Scalars['String']['output']>;
+  /** e.g. XPS, DSC, GITT, ICP-OES. */
+  technique?: Maybe<Scalars['String']['output']>;
+  temperatureC?: Maybe<Scalars['Float']['output']>;
+  voltageMaxV?: Maybe<Scalars['Float']['output']>;
+  voltageMinV?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Which stored facts a property range is checked against. */
+export type FactKind =
+  | 'ANY'
+  | 'COMPUTED'
+  | 'MEASURED';
+
+/** A closed or half-open numeric interval; either bound may be omitted. */
+export type FloatRange = {
+  max?: InputMaybe<Scalars['Float']['input']>;
+  min?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Hubbard U applied to one element. */
+export type HubbardU = {
+  __typename?: 'HubbardU';
+  element: Scalars['String']['output'];
+  jEV: Scalars['Float']['output'];
+  uEV: Scalars['Float']['output'];
+};
+
+/** Cell parameters of a structure in one setting. */
+export type Lattice = {
+  __typename?: 'Lattice';
+  aA?: Maybe<Scalars['Float']['output']>;
+  alphaDeg?: Maybe<Scalars['Float']['output']>;
+  bA?: Maybe<Scalars['Float']['output']>;
+  betaDeg?: Maybe<Scalars['Float']['output']>;
+  cA?: Maybe<Scalars['Float']['output']>;
+  formulaUnitsPerCell?: Maybe<Scalars['Int']['output']>;
+  gammaDeg?: Maybe<Scalars['Float']['output']>;
+  setting: LatticeSetting;
+  source: Source;
+  volumeA3?: Maybe<Scalars['Float']['output']>;
+};
+
+export type LatticeSetting =
+  | 'CUBIC'
+  | 'HEXAGONAL'
+  | 'MONOCLINIC'
+  | 'ORTHORHOMBIC'
+  | 'RHOMBOHEDRAL'
+  | 'TETRAGONAL'
+  | 'TRICLINIC';
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type Material = Node & {
+  __typename?: 'Material';
+  /** Coated materials made from this one. */
+  coatedForms: Array<Material>;
+  /** For a coated material: the coating applied. */
+  coating?: Maybe<Coating>;
+  /** DFT-computed properties, optionally filtered. */
+  computedProperties: Array<ComputedProperty>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Elements in the formula, alphabetical. */
+  elements: Array<Scalars['String']['output']>;
+  family?: Maybe<MaterialFamily>;
+  /** Composition as written in the paper (fractional subscripts kept), e.g. `Li1.17Ni0.21Co0.08Mn0.54O2`. */
+  formula: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Stable curated key, e.g. `namo3-v`, `ncm811-coxb`. */
+  key: Scalars['String']['output'];
+  /** Materials Project id, e.g. `mp-19391`, where the paper names one. */
+  materialsProjectId?: Maybe<Scalars['String']['output']>;
+  /** Experimental measurements, optionally filtered by property and conditions. */
+  measurements: Array<Measurement>;
+  name: Scalars['String']['output'];
+  /** Reactions this material takes part in (decomposition, competing phases). */
+  reactions: Array<Reaction>;
+  role: MaterialRole;
+  /** The paper and place that define this material. */
+  source: Source;
+  /** Phases of this material (per alkali content / cycling state). */
+  structures: Array<Structure>;
+  /** For a coated material: the pristine material it was made from. */
+  substrate?: Maybe<Material>;
+  /** Ion shuttled in the battery (null for coatings and reference phases). */
+  workingIon?: Maybe<WorkingIon>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialComputedPropertiesArgs = {
+  filter?: InputMaybe<ComputedPropertyFilter>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialMeasurementsArgs = {
+  filter?: InputMaybe<MeasurementFilter>;
+};
+
+export type MaterialConnection = {
+  __typename?: 'MaterialConnection';
+  edges: Array<MaterialEdge>;
+  pageInfo: PageInfo;
+  /** Materials matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MaterialEdge = {
+  __typename?: 'MaterialEdge';
+  cursor: Scalars['String']['output'];
+  node: Material;
+};
+
+/** A family of related cathode chemistries. */
+export type MaterialFamily = {
+  __typename?: 'MaterialFamily';
+  description: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type MaterialFilter = {
+  /** Materials containing all of these elements. */
+  elements?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Family key, e.g. `ilmenite-namo3`. */
+  family?: InputMaybe<Scalars['String']['input']>;
+  /** true: coated materials only; false: uncoated only. */
+  hasCoating?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Materials defined by, or having facts from, this paper. */
+  paperDoi?: InputMaybe<Scalars['String']['input']>;
+  /** All ranges must match. */
+  propertyRanges?: InputMaybe<Array<PropertyRangeFilter>>;
+  role?: InputMaybe<MaterialRole>;
+  workingIon?: InputMaybe<WorkingIon>;
+};
+
+/** What a material is in the knowledge base. */
+export type MaterialRole =
+  | 'ANODE'
+  | 'CATHODE'
+  /** A cathode with a coating: see `substrate` and `coating`. */
+  | 'COATED_CATHODE'
+  | 'COATING'
+  /** A phase competing with a cathode (decomposition or reduction product). */
+  | 'COMPETING_PHASE'
+  | 'ELECTROLYTE'
+  | 'ELEMENTAL'
+  | 'PRECURSOR'
+  | 'REFERENCE';
+
+/** An experimental value as printed, with its conditions and source. */
+export type Measurement = Node & {
+  __typename?: 'Measurement';
+  conditions: Conditions;
+  id: Scalars['ID']['output'];
+  material: Material;
+  note?: Maybe<Scalars['String']['output']>;
+  property: PropertyDefinition;
+  qualifier: ValueQualifier;
+  /** What the value is about: element, peak, bond, synthesis step… */
+  site?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  structure?: Maybe<Structure>;
+  textValue?: Maybe<Scalars['String']['output']>;
+  uncertainty?: Maybe<Scalars['Float']['output']>;
+  /** Unit as printed in the paper. */
+  unit: Scalars['String']['output'];
+  /** Numeric value in `unit`, as printed (null for text values). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Upper end when `qualifier` is RANGE. */
+  valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
+export type MeasurementFilter = {
+  cRate?: InputMaybe<FloatRange>;
+  cellType?: InputMaybe<CellType>;
+  cycleNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Only these property keys. */
+  properties?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Case-insensitive substring of the state. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive technique name. */
+  technique?: InputMaybe<Scalars['String']['input']>;
+  temperatureC?: InputMaybe<FloatRange>;
+};
+
+/** An object with a global ID, fetchable with `node(id:)`. */
+export type Node = {
+  /** Global ID: base64 of `Type:databaseId`. */
+  id: Scalars['ID']['output'];
+};
+
+/** Relay pagination info. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A publication that facts are taken from. */
+export type Paper = Node & {
+  __typename?: 'Paper';
+  authors: Array<Scalars['String']['output']>;
+  /** Coatings this paper describes. */
+  coatings: Array<Coating>;
+  doi: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  journal: Scalars['String']['output'];
+  /** Materials this paper defines. */
+  materials: Array<Material>;
+  /** Computational methods this paper used. */
+  methods: Array<ComputationalMethod>;
+  /** Pages or article number. */
+  pages?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  volume?: Maybe<Scalars['String']['output']>;
+  year: Scalars['Int']['output'];
+};
+
+/** A controlled-vocabulary property with its canonical unit. */
+export type PropertyDefinition = {
+  __typename?: 'PropertyDefinition';
+  canonicalUnit: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  kind: PropertyKind;
+  label: Scalars['String']['output'];
+  valueType: PropertyValueType;
+};
+
+export type PropertyKind =
+  | 'BOTH'
+  | 'COMPUTED'
+  | 'MEASURED';
+
+/** Materials having at least one value of `property` within [min, max] (compared in `unit`, default the property's canonical unit). */
+export type PropertyRangeFilter = {
+  kind?: InputMaybe<FactKind>;
+  max?: InputMaybe<Scalars['Float']['input']>;
+  min?: InputMaybe<Scalars['Float']['input']>;
+  property: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PropertyValueType =
+  | 'NUMBER'
+  | 'TEXT';
+
+export type Query = {
+  __typename?: 'Query';
+  /** All coatings. */
+  coatings: Array<Coating>;
+  /** Material families. */
+  families: Array<MaterialFamily>;
+  /** One material by global ID. */
+  material?: Maybe<Material>;
+  /** Materials, filtered and paginated (Relay connection, ordered by database id). */
+  materials: MaterialConnection;
+  /** Any object by its global ID. */
+  node?: Maybe<Node>;
+  /** A paper by DOI (case-insensitive). */
+  paper?: Maybe<Paper>;
+  /** All papers in the knowledge base. */
+  papers: Array<Paper>;
+  /** The controlled vocabulary of property keys. */
+  propertyKeys: Array<PropertyDefinition>;
+};
+
+
+export type QueryMaterialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMaterialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MaterialFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaperArgs = {
+  doi: Scalars['String']['input'];
+};
+
+/** A decomposition or competing-phase reaction with its computed enthalpy. */
+export type Reaction = Node & {
+  __typename?: 'Reaction';
+  /** Human-readable equation, e.g. `3 NaVO3 → Na2V3O7 + 0.5 Na2O + 0.75 O2`. */
+  equation: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  method?: Maybe<ComputationalMethod>;
+  note?: Maybe<Scalars['String']['output']>;
+  products: Array<ReactionParticipant>;
+  property: PropertyDefinition;
+  reactants: Array<ReactionParticipant>;
+  source: Source;
+  unit: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** One side's species in a reaction. */
+export type ReactionParticipant = {
+  __typename?: 'ReactionParticipant';
+  coefficient: Scalars['Float']['output'];
+  material: Material;
+};
+
+/** Where a stored fact is printed: which paper, and which table, figure or section in it. */
+export type Source = {
+  __typename?: 'Source';
+  /** Table, figure or section of the paper, e.g. `Table III`, `Fig. 3d`, `Methods`. */
+  locator: Scalars['String']['output'];
+  paper: Paper;
+};
+
+/** A phase of a material at one alkali content or state, e.g. R-3 Na1VO3 or P-31m Na0.5VO3. */
+export type Structure = Node & {
+  __typename?: 'Structure';
+  /** Alkali content x per formula unit. */
+  alkaliContent?: Maybe<Scalars['Float']['output']>;
+  /** Li/Ni cation mixing, percent. */
+  cationMixingPercent?: Maybe<Scalars['Float']['output']>;
+  /** Formula at this state, e.g. `Na0.5VO3`. */
+  formula: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** Cell parameters, one entry per setting reported. */
+  lattices: Array<Lattice>;
+  magneticOrdering?: Maybe<Scalars['String']['output']>;
+  material: Material;
+  /** Computational method, when the structure is computed. */
+  method?: Maybe<ComputationalMethod>;
+  note?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  spaceGroupNumber?: Maybe<Scalars['Int']['output']>;
+  /** Hermann–Mauguin symbol as written with a bar as `-`, e.g. `R-3`, `P-31m`. */
+  spaceGroupSymbol?: Maybe<Scalars['String']['output']>;
+  /** Cycling state, e.g. pristine, charged to 4.6 V. */
+  state?: Maybe<Scalars['String']['output']>;
+  /** Transition metal found in the Li layer, percent. */
+  tmInLiLayerPercent?: Maybe<Scalars['Float']['output']>;
+};
+
+/** How exactly a number is stated in the paper. */
+export type ValueQualifier =
+  /** Printed as approximate (`~`, `≈`). */
+  | 'APPROX'
+  /** Printed as an exact value. */
+  | 'EQ'
+  | 'GE'
+  | 'GT'
+  | 'LE'
+  | 'LT'
+  /** A range from `value` to `valueMax`. */
+  | 'RANGE';
+
+export type WorkingIon =
+  | 'K'
+  | 'Li'
+  | 'Mg'
+  | 'Na';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Node:
+    | ( CoatingRow )
+    | ( ComputedPropertyRow )
+    | ( MaterialRow )
+    | ( MeasurementRow )
+    | ( PaperRow )
+    | ( ReactionRow )
+    | ( StructureRow )
+  ;
+}>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CellType: CellType;
+  Coating: ResolverTypeWrapper<CoatingRow>;
+  ComputationalMethod: ResolverTypeWrapper<MethodRow>;
+  ComputedProperty: ResolverTypeWrapper<ComputedPropertyRow>;
+  ComputedPropertyFilter: ComputedPropertyFilter;
+  Conditions: ResolverTypeWrapper<ConditionsRow>;
+  FactKind: FactKind;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FloatRange: FloatRange;
+  HubbardU: ResolverTypeWrapper<HubbardU>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Lattice: ResolverTypeWrapper<LatticeRow>;
+  LatticeSetting: LatticeSetting;
+  Material: ResolverTypeWrapper<MaterialRow>;
+  MaterialConnection: ResolverTypeWrapper<MaterialConnectionParent>;
+  MaterialEdge: ResolverTypeWrapper<Omit<MaterialEdge, 'node'> & { node: ResolversTypes['Material'] }>;
+  MaterialFamily: ResolverTypeWrapper<FamilyRow>;
+  MaterialFilter: MaterialFilter;
+  MaterialRole: MaterialRole;
+  Measurement: ResolverTypeWrapper<MeasurementRow>;
+  MeasurementFilter: MeasurementFilter;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Paper: ResolverTypeWrapper<PaperRow>;
+  PropertyDefinition: ResolverTypeWrapper<PropertyKeyRow>;
+  PropertyKind: PropertyKind;
+  PropertyRangeFilter: PropertyRangeFilter;
+  PropertyValueType: PropertyValueType;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reaction: ResolverTypeWrapper<ReactionRow>;
+  ReactionParticipant: ResolverTypeWrapper<ParticipantRow>;
+  Source: ResolverTypeWrapper<SourceParent>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Structure: ResolverTypeWrapper<StructureRow>;
+  ValueQualifier: ValueQualifier;
+  WorkingIon: WorkingIon;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Boolean: Scalars['Boolean']['output'];
+  Coating: CoatingRow;
+  ComputationalMethod: MethodRow;
+  ComputedProperty: ComputedPropertyRow;
+  ComputedPropertyFilter: ComputedPropertyFilter;
+  Conditions: ConditionsRow;
+  Float: Scalars['Float']['output'];
+  FloatRange: FloatRange;
+  HubbardU: HubbardU;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  Lattice: LatticeRow;
+  Material: MaterialRow;
+  MaterialConnection: MaterialConnectionParent;
+  MaterialEdge: Omit<MaterialEdge, 'node'> & { node: ResolversParentTypes['Material'] };
+  MaterialFamily: FamilyRow;
+  MaterialFilter: MaterialFilter;
+  Measurement: MeasurementRow;
+  MeasurementFilter: MeasurementFilter;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  Paper: PaperRow;
+  PropertyDefinition: PropertyKeyRow;
+  PropertyRangeFilter: PropertyRangeFilter;
+  Query: Record<PropertyKey, never>;
+  Reaction: ReactionRow;
+  ReactionParticipant: ParticipantRow;
+  Source: SourceParent;
+  String: Scalars['String']['output'];
+  Structure: StructureRow;
+}>;
+
+export type CoatingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coating'] = ResolversParentTypes['Coating']> = ResolversObject<{
+  coatedMaterials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  infusesGrainBoundaries?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  infusionDepthMaxUm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  infusionDepthQualifier?: Resolver<Maybe<ResolversTypes['ValueQualifier']>, ParentType, ContextType>;
+  infusionDepthUm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  morphology?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  synthesisRoute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  thicknessNm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  thicknessQualifier?: Resolver<Maybe<ResolversTypes['ValueQualifier']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ComputationalMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputationalMethod'] = ResolversParentTypes['ComputationalMethod']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cutoffEV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  energyToleranceEV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  exchangeMixing?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  forceToleranceEVPerA?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  functional?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hubbardU?: Resolver<Array<ResolversTypes['HubbardU']>, ParentType, ContextType>;
+  kMesh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parameters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  supercell?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ComputedPropertyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputedProperty'] = ResolversParentTypes['ComputedProperty']> = ResolversObject<{
+  configuration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ComputationalMethod'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
+  qualifier?: Resolver<ResolversTypes['ValueQualifier'], ParentType, ContextType>;
+  site?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  structure?: Resolver<Maybe<ResolversTypes['Structure']>, ParentType, ContextType>;
+  textValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ConditionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conditions'] = ResolversParentTypes['Conditions']> = ResolversObject<{
+  cRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cellType?: Resolver<Maybe<ResolversTypes['CellType']>, ParentType, ContextType>;
+  chargeCRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  counterElectrode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentDensityMAPerG?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cycleNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  electrolyte?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loadingMgPerCm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  oneCMAPerG?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  other?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  technique?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  temperatureC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  voltageMaxV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  voltageMinV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type HubbardUResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HubbardU'] = ResolversParentTypes['HubbardU']> = ResolversObject<{
+  element?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jEV?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uEV?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type LatticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Lattice'] = ResolversParentTypes['Lattice']> = ResolversObject<{
+  aA?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  alphaDeg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bA?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  betaDeg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cA?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  formulaUnitsPerCell?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  gammaDeg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  setting?: Resolver<ResolversTypes['LatticeSetting'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  volumeA3?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type MaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = ResolversObject<{
+  coatedForms?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  coating?: Resolver<Maybe<ResolversTypes['Coating']>, ParentType, ContextType>;
+  computedProperties?: Resolver<Array<ResolversTypes['ComputedProperty']>, ParentType, ContextType, Partial<MaterialComputedPropertiesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  elements?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
+  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  materialsProjectId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  measurements?: Resolver<Array<ResolversTypes['Measurement']>, ParentType, ContextType, Partial<MaterialMeasurementsArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reactions?: Resolver<Array<ResolversTypes['Reaction']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MaterialRole'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  structures?: Resolver<Array<ResolversTypes['Structure']>, ParentType, ContextType>;
+  substrate?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  workingIon?: Resolver<Maybe<ResolversTypes['WorkingIon']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MaterialConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialConnection'] = ResolversParentTypes['MaterialConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MaterialEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MaterialEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialEdge'] = ResolversParentTypes['MaterialEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+}>;
+
+export type MaterialFamilyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialFamily'] = ResolversParentTypes['MaterialFamily']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measurement'] = ResolversParentTypes['Measurement']> = ResolversObject<{
+  conditions?: Resolver<ResolversTypes['Conditions'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
+  qualifier?: Resolver<ResolversTypes['ValueQualifier'], ParentType, ContextType>;
+  site?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  structure?: Resolver<Maybe<ResolversTypes['Structure']>, ParentType, ContextType>;
+  textValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Coating' | 'ComputedProperty' | 'Material' | 'Measurement' | 'Paper' | 'Reaction' | 'Structure', ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PaperResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Paper'] = ResolversParentTypes['Paper']> = ResolversObject<{
+  authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType>;
+  doi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  journal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  methods?: Resolver<Array<ResolversTypes['ComputationalMethod']>, ParentType, ContextType>;
+  pages?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volume?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PropertyDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyDefinition'] = ResolversParentTypes['PropertyDefinition']> = ResolversObject<{
+  canonicalUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PropertyKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  valueType?: Resolver<ResolversTypes['PropertyValueType'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType>;
+  families?: Resolver<Array<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
+  material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType, RequireFields<QueryMaterialArgs, 'id'>>;
+  materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'first'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType, RequireFields<QueryPaperArgs, 'doi'>>;
+  papers?: Resolver<Array<ResolversTypes['Paper']>, ParentType, ContextType>;
+  propertyKeys?: Resolver<Array<ResolversTypes['PropertyDefinition']>, ParentType, ContextType>;
+}>;
+
+export type ReactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reaction'] = ResolversParentTypes['Reaction']> = ResolversObject<{
+  equation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['ComputationalMethod']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['ReactionParticipant']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
+  reactants?: Resolver<Array<ResolversTypes['ReactionParticipant']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReactionParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReactionParticipant'] = ResolversParentTypes['ReactionParticipant']> = ResolversObject<{
+  coefficient?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+}>;
+
+export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
+  locator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paper?: Resolver<ResolversTypes['Paper'], ParentType, ContextType>;
+}>;
+
+export type StructureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Structure'] = ResolversParentTypes['Structure']> = ResolversObject<{
+  alkaliContent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cationMixingPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lattices?: Resolver<Array<ResolversTypes['Lattice']>, ParentType, ContextType>;
+  magneticOrdering?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['ComputationalMethod']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  spaceGroupNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  spaceGroupSymbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tmInLiLayerPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  Coating?: CoatingResolvers<ContextType>;
+  ComputationalMethod?: ComputationalMethodResolvers<ContextType>;
+  ComputedProperty?: ComputedPropertyResolvers<ContextType>;
+  Conditions?: ConditionsResolvers<ContextType>;
+  HubbardU?: HubbardUResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Lattice?: LatticeResolvers<ContextType>;
+  Material?: MaterialResolvers<ContextType>;
+  MaterialConnection?: MaterialConnectionResolvers<ContextType>;
+  MaterialEdge?: MaterialEdgeResolvers<ContextType>;
+  MaterialFamily?: MaterialFamilyResolvers<ContextType>;
+  Measurement?: MeasurementResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Paper?: PaperResolvers<ContextType>;
+  PropertyDefinition?: PropertyDefinitionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Reaction?: ReactionResolvers<ContextType>;
+  ReactionParticipant?: ReactionParticipantResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  Structure?: StructureResolvers<ContextType>;
+}>;
+

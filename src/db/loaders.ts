@@ -1,0 +1,82 @@
+/**
+ * One DataLoader set per request (createLoaders in the context). Every loader issues one SQL
+ * statement per batch, so a page of N materials with nested facts costs a fixed number of
+ * statements whatever N is. Named <entity>By<Key>.
+ */
+import DataLoader from 'dataloader';
+import type {
+  ComputationalMethod,
+  Coating,
+  ComputedProperty,
+  Lattice,
+  Material,
+  MaterialFamily,
+  Measurement,
+  Paper,
+  PrismaClient,
+  PropertyKey,
+  Reaction,
+  ReactionParticipant,
+  Structure,
+} from '@prisma/client';
+
+/** Batch by primary key: values come back in key order, null where missing. */
+function byId<T extends { id: number }>(fetch: (ids: number[]) => Promise<T[]>) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = await fetch([...ids]);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** Batch a one-to-many relation: every key gets the (possibly empty) list of its rows. */
+function groupedBy<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K) {
+  return new DataLoader<K, T[]>(async (keys) => {
+    const rows = await fetch([...keys]);
+    const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return keys.map((k) => groups.get(k)!);
+  });
+}
+
+export function createLoaders(prisma: PrismaClient) {
+  const orderById = { id: 'asc' } as const;
+  return {
+    paperById: byId<Paper>((ids) => prisma.paper.findMany({ where: { id: { in: ids } } })),
+    materialById: byId<Material>((ids) => prisma.material.findMany({ where: { id: { in: ids } } })),
+    coatingById: byId<Coating>((ids) => prisma.coating.findMany({ where: { id: { in: ids } } })),
+    structureById: byId<Structure>((ids) => prisma.structure.findMany({ where: { id: { in: ids } } })),
+    measurementById: byId<Measurement>((ids) => prisma.measurement.findMany({ where: { id: { in: ids } } })),
+    computedById: byId<ComputedProperty>((ids) => prisma.computedProperty.findMany({ where: { id: { in: ids } } })),
+    reactionById: byId<Reaction>((ids) => prisma.reaction.findMany({ where: { id: { in: ids } } })),
+    methodById: byId<ComputationalMethod>((ids) => prisma.computationalMethod.findMany({ where: { id: { in: ids } } })),
+    methodByKey: new DataLoader<string, ComputationalMethod | null>(async (keys) => {
+      const rows = await prisma.computationalMethod.findMany({ where: { key: { in: [...keys] } } });
+      const map = new Map(rows.map((r) => [r.key, r]));
+      return keys.map((k) => map.get(k) ?? null);
+    }),
+    propertyKeyByKey: new DataLoader<string, PropertyKey | null>(async (keys) => {
+      const rows = await prisma.propertyKey.findMany({ where: { key: { in: [...keys] } } });
+      const map = new Map(rows.map((r) => [r.key, r]));
+      return keys.map((k) => map.get(k) ?? null);
+    }),
+    familyByKey: new DataLoader<string, MaterialFamily | null>(async (keys) => {
+      const rows = await prisma.materialFamily.findMany({ where: { key: { in: [...keys] } } });
+      const map = new Map(rows.map((r) => [r.key, r]));
+      return keys.map((k) => map.get(k) ?? null);
+    }),
+    structuresByMaterialId: groupedBy<number, Structure>((ids) => prisma.structure.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
+    latticesByStructureId: groupedBy<number, Lattice>((ids) => prisma.lattice.findMany({ where: { structureId: { in: ids } }, orderBy: orderById }), (r) => r.structureId),
+    measurementsByMaterialId: groupedBy<number, Measurement>((ids) => prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
+    computedByMaterialId: groupedBy<number, ComputedProperty>((ids) => prisma.computedProperty.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
+    coatedFormsBySubstrateId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { substrateId: { in: ids } }, orderBy: orderById }), (r) => r.substrateId!),
+    coatedMaterialsByCoatingId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { coatingId: { in: ids } }, orderBy: orderById }), (r) => r.coatingId!),
+    participantsByReactionId: groupedBy<number, ReactionParticipant>((ids) => prisma.reactionParticipant.findMany({ where: { reactionId: { in: ids } }, orderBy: [{ side: 'asc' }, { position: 'asc' }] }), (r) => r.reactionId),
+    participationsByMaterialId: groupedBy<number, ReactionParticipant>((ids) => prisma.reactionParticipant.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
+    materialsByPaperId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { paperId: { in: ids } }, orderBy: orderById }), (r) => r.paperId),
+    coatingsByPaperId: groupedBy<number, Coating>((ids) => prisma.coating.findMany({ where: { paperId: { in: ids } }, orderBy: orderById }), (r) => r.paperId),
+    methodsByPaperId: groupedBy<number, ComputationalMethod>((ids) => prisma.computationalMethod.findMany({ where: { paperId: { in: ids } }, orderBy: orderById }), (r) => r.paperId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,118 @@
+/**
+ * Argument handling for filters: validation against the vocabulary (clear errors for unknown
+ * properties and units), Prisma `where` for material lists, and in-memory filters for the facts
+ * of already-loaded materials (so filtered nested lists add no SQL).
+ */
+import type { ComputedProperty, Measurement, Prisma } from '@prisma/client';
+import type {
+  ComputedPropertyFilter,
+  FloatRange,
+  MaterialFilter,
+  MeasurementFilter,
+} from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
+import { ErrorCode, UserInputError } from '../errors.js';
+import { convertValue, isKnownUnit, UnitError } from '../units.js';
+
+/** Throws UNKNOWN_PROPERTY for any key not in the vocabulary; returns their canonical units. */
+export async function requireProperties(context: Context, keys: readonly string[], argument: string): Promise<Map<string, string>> {
+  const rows = await context.loaders.propertyKeyByKey.loadMany(keys);
+  const units = new Map<string, string>();
+  keys.forEach((key, i) => {
+    const row = rows[i];
+    if (!row || row instanceof Error) {
+      throw new UserInputError(`unknown property "${key}"; query propertyKeys for the vocabulary`, ErrorCode.UNKNOWN_PROPERTY, argument);
+    }
+    units.set(key, row.canonicalUnit);
+  });
+  return units;
+}
+
+function toCanonical(value: number, unit: string, canonicalUnit: string, argument: string): number {
+  if (!isKnownUnit(unit)) throw new UserInputError(`unknown unit "${unit}"`, ErrorCode.UNKNOWN_UNIT, argument);
+  try {
+    return convertValue(value, unit, canonicalUnit);
+  } catch (error) {
+    if (error instanceof UnitError) throw new UserInputError(error.message, ErrorCode.UNKNOWN_UNIT, argument);
+    throw error;
+  }
+}
+
+export async function materialWhere(context: Context, filter: MaterialFilter | null | undefined): Promise<Prisma.MaterialWhereInput> {
+  if (!filter) return {};
+  const and: Prisma.MaterialWhereInput[] = [];
+  if (filter.elements?.length) {
+    for (const element of filter.elements) {
+      if (!/^[A-Z][a-z]?$/.test(element)) {
+        throw new UserInputError(`"${element}" is not an element symbol (e.g. "Ni")`, ErrorCode.BAD_USER_INPUT, 'filter.elements');
+      }
+    }
+    and.push({ elements: { hasEvery: filter.elements } });
+  }
+  if (filter.workingIon) and.push({ workingIon: filter.workingIon });
+  if (filter.family) and.push({ familyKey: filter.family });
+  if (filter.role) and.push({ role: filter.role });
+  if (filter.hasCoating != null) and.push(filter.hasCoating ? { coatingId: { not: null } } : { coatingId: null });
+  if (filter.paperDoi) {
+    const paper = { doi: { equals: filter.paperDoi, mode: 'insensitive' as const } };
+    and.push({ OR: [{ paper }, { measurements: { some: { paper } } }, { computed: { some: { paper } } }] });
+  }
+  if (filter.propertyRanges?.length) {
+    const units = await requireProperties(context, filter.propertyRanges.map((r) => r.property), 'filter.propertyRanges.property');
+    for (const range of filter.propertyRanges) {
+      const canonicalUnit = units.get(range.property)!;
+      const unit = range.unit ?? canonicalUnit;
+      const canonicalValue: Prisma.FloatNullableFilter = {};
+      if (range.min != null) canonicalValue.gte = toCanonical(range.min, unit, canonicalUnit, 'filter.propertyRanges.unit');
+      if (range.max != null) canonicalValue.lte = toCanonical(range.max, unit, canonicalUnit, 'filter.propertyRanges.unit');
+      const fact = { propertyKey: range.property, canonicalValue: range.min == null && range.max == null ? { not: null } : canonicalValue };
+      const kind = range.kind ?? 'ANY';
+      const options: Prisma.MaterialWhereInput[] = [];
+      if (kind !== 'MEASURED') options.push({ computed: { some: fact } });
+      if (kind !== 'COMPUTED') options.push({ measurements: { some: fact } });
+      and.push({ OR: options });
+    }
+  }
+  return and.length === 0 ? {} : { AND: and };
+}
+
+const inRange = (value: number | null, range: FloatRange | null | undefined) =>
+  !range || (value != null && (range.min == null || value >= range.min) && (range.max == null || value <= range.max));
+const containsText = (value: string | null, needle: string | null | undefined) =>
+  !needle || (value != null && value.toLowerCase().includes(needle.toLowerCase()));
+
+export async function filterMeasurements(context: Context, rows: Measurement[], filter: MeasurementFilter | null | undefined): Promise<Measurement[]> {
+  if (!filter) return rows;
+  if (filter.properties) await requireProperties(context, filter.properties, 'filter.properties');
+  const properties = filter.properties ? new Set(filter.properties) : null;
+  return rows.filter(
+    (m) =>
+      (!properties || properties.has(m.propertyKey)) &&
+      inRange(m.temperatureC, filter.temperatureC) &&
+      inRange(m.cRate, filter.cRate) &&
+      (filter.cycleNumber == null || m.cycleNumber === filter.cycleNumber) &&
+      (filter.cellType == null || m.cellType === filter.cellType) &&
+      containsText(m.state, filter.state) &&
+      (!filter.technique || m.technique?.toLowerCase() === filter.technique.toLowerCase()),
+  );
+}
+
+export async function filterComputed(
+  context: Context,
+  rows: ComputedProperty[],
+  filter: ComputedPropertyFilter | null | undefined,
+): Promise<ComputedProperty[]> {
+  if (!filter) return rows;
+  if (filter.properties) await requireProperties(context, filter.properties, 'filter.properties');
+  const properties = filter.properties ? new Set(filter.properties) : null;
+  const methodId = filter.method ? (await context.loaders.methodByKey.load(filter.method))?.id : undefined;
+  if (filter.method && methodId === undefined) {
+    throw new UserInputError(`unknown method "${filter.method}"`, ErrorCode.BAD_USER_INPUT, 'filter.method');
+  }
+  return rows.filter(
+    (c) =>
+      (!properties || properties.has(c.propertyKey)) &&
+      (methodId === undefined || c.methodId === methodId) &&
+      containsText(c.configuration, filter.configuration),
+  );
+}

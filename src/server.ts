@@ -1,0 +1,32 @@
+/**
+ * `npm start`: (migrations already applied by the start script) seed an empty database with
+ * the papers' data, then serve GraphQL at /graphql on PORT (default 4000).
+ */
+import { startApp } from './app.js';
+import { describeTarget } from './db/adapter.js';
+import { createDatabase } from './db/client.js';
+import { countWrites } from './seed/load.js';
+import { seedDatabase } from './seed/run.js';
+
+const port = Number(process.env.PORT ?? 4000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+const db = createDatabase();
+if ((await db.prisma.paper.count()) === 0) {
+  const report = await seedDatabase(db);
+  console.log(`empty database: loaded seeds/ (${countWrites(report)} rows)`);
+}
+const app = await startApp(db, port, { host: process.env.HOST });
+console.log(`cathode-kb on ${describeTarget(db.target)}${process.env.NODE_ENV === 'production' ? ' (production mode)' : ''}`);
+console.log(`GraphQL endpoint: ${app.url}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  });
+}
