@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startTestServer, type TestServer } from './testkit.js';
+
+// A page of materials with everything nested: the statements must not grow with the page size.
+const PAGE_QUERY = `query($first: Int!, $filter: MaterialFilter) {
+  materials(first: $first, filter: $filter) {
+    totalCount
+    edges { node {
+      key family { name } source { locator paper { doi } }
+      substrate { key } coating { formula }
+      structures { spaceGroupSymbol method { functional } lattices { setting aA source { paper { doi } } } source { locator } }
+      measurements { value unit property { canonicalUnit } conditions { temperatureC } source { locator paper { doi } } }
+      computedProperties(filter: { properties: ["average_voltage", "elf_max"] }) { value method { functional } source { paper { doi } } }
+      reactions { equation products { material { formula } } }
+    } }
+  }
+}`;
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.close());
+
+async function statementsFor(first: number, filter?: object): Promise<number> {
+  const before = server.db.statementCount();
+  const data = await server.data(PAGE_QUERY, { first, filter });
+  assert.equal(data.materials.edges.length, first);
+  return server.db.statementCount() - before;
+}
+
+// One statement per relation level and loader, never per material. Pages are compared among
+// materials of the same shape (which relations they have), since a material without a coating
+// never needs the coating loader.
+test('SQL statements per page are the same for 1, 3 and 6 NaMO3 cathodes', async () => {
+  const filter = { family: 'ilmenite-namo3', role: 'CATHODE' };
+  const counts = { 1: await statementsFor(1, filter), 3: await statementsFor(3, filter), 6: await statementsFor(6, filter) };
+  console.log(`# SQL statements per NaMO3 page: ${JSON.stringify(counts)}`);
+  assert.equal(counts[3], counts[1], JSON.stringify(counts));
+  assert.equal(counts[6], counts[1], JSON.stringify(counts));
+});
+
+test('SQL statements per page are the same for 45 and 48 materials of every kind, and small', async () => {
+  const total = (await server.data('{ materials { totalCount } }')).materials.totalCount;
+  assert.ok(total >= 48, `seeded ${total} materials`);
+  const counts = { 45: await statementsFor(45), 48: await statementsFor(48) };
+  console.log(`# SQL statements per mixed page: ${JSON.stringify(counts)}`);
+  assert.equal(counts[48], counts[45], JSON.stringify(counts));
+  assert.ok(counts[48] <= 20, `a page costs at most 20 statements, got ${counts[48]}`);
+});

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { SEED_DIR } from '../../src/seed/run.js';
+import { SeedValidationError, validateSeedTexts } from '../../src/seed/validate.js';
+
+const vocabulary = { file: 'vocabulary.yaml', text: readFileSync(path.join(SEED_DIR, 'vocabulary.yaml'), 'utf8') };
+const paper = 'paper: {doi: 10.9999/test, title: T, journal: J, year: 2024}\n';
+
+function issuesOf(text: string, extra: { file: string; text: string }[] = []): string[] {
+  try {
+    validateSeedTexts([vocabulary, { file: 't.yaml', text }, ...extra]);
+    return [];
+  } catch (error) {
+    assert.ok(error instanceof SeedValidationError);
+    return error.issues.map((i) => `${i.file}: ${i.path}: ${i.reason}`);
+  }
+}
+
+test('the curated seeds validate', () => {
+  const files = ['gent2017-lmr-nmc.yaml', 'prmaterials2020-ilmenite-namo3.yaml', 'yoon2021-coxb-ncm811.yaml'];
+  const catalog = validateSeedTexts([vocabulary, ...files.map((f) => ({ file: f, text: readFileSync(path.join(SEED_DIR, f), 'utf8') }))]);
+  assert.equal(catalog.papers.length, 3);
+});
+
+const material = 'materials:\n  - {key: t-x, name: X, formula: LiCoO2, role: cathode, locator: Table 1}\n';
+const cases: [string, string, string][] = [
+  ['missing locator', `${paper}materials:\n  - {key: t-x, name: X, formula: LiCoO2, role: cathode}\n`, 't.yaml: materials[0].locator: Invalid input: expected string, received undefined'],
+  ['unknown element in a formula', `${paper}materials:\n  - {key: t-x, name: X, formula: LiXxO2, role: cathode, locator: T}\n`, 't.yaml: materials[0].formula: cannot read formula "LiXxO2": Unknown element: Xx'],
+  ['unknown unit', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 140, unit: mAh/kg/s, locator: T}\n`, 't.yaml: measurements[0].unit: unknown unit "mAh/kg/s"'],
+  ['negative capacity', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: -1, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[0].value: property "discharge_capacity" cannot be negative'],
+  ['unknown material reference', `${paper}measurements:\n  - {material: nope, property: discharge_capacity, value: 1, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[0].material: unknown material "nope"'],
+  ['unknown field', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 1, unit: mAh/g, locator: T, temp: 25}\n`, 't.yaml: measurements[0]: Unrecognized key: "temp"'],
+  ['duplicate record', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 1, unit: mAh/g, locator: T}\n  - {material: t-x, property: discharge_capacity, value: 2, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[1]: duplicate record: same fact as measurements[0]'],
+  ['bad DOI', 'paper: {doi: nope, title: T, journal: J, year: 2024}\n', 't.yaml: paper.doi: a DOI looks like 10.1038/s41467-017-02041-x'],
+];
+for (const [name, text, expected] of cases) {
+  test(`rejects ${name} with file, path and reason`, () => {
+    const issues = issuesOf(text);
+    assert.ok(issues.some((i) => i.startsWith(expected)), `expected "${expected}" in:\n${issues.join('\n')}`);
+  });
+}
+
+test('rejects a DOI or material key defined in two files', () => {
+  const issues = issuesOf(`${paper}${material}`, [{ file: 'u.yaml', text: `${paper}${material}` }]);
+  assert.ok(issues.includes('u.yaml: paper.doi: duplicate paper DOI "10.9999/test" (already defined in t.yaml)'), issues.join('\n'));
+  assert.ok(issues.includes('u.yaml: materials[0].key: duplicate material "t-x" (already defined in t.yaml)'), issues.join('\n'));
+});
