@@ -5,7 +5,7 @@
  * (impossible offline). For the embedded database we therefore pin PGLITE_DATA_DIR and give
  * the CLI a placeholder URL that is never connected to: prisma.config.ts uses the PGlite adapter.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolveDatabaseTarget } from './adapter.js';
 
@@ -16,5 +16,26 @@ if (target.kind === 'pglite') {
   env.DATABASE_URL = 'postgresql://embedded-pglite.invalid/cathode_kb';
 }
 const prismaBin = createRequire(import.meta.url).resolve('prisma/build/index.js');
-const result = spawnSync(process.execPath, [prismaBin, ...process.argv.slice(2)], { stdio: 'inherit', env });
-process.exit(result.status ?? 1);
+const child = spawn(process.execPath, [prismaBin, ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'inherit'], env });
+
+// With PGlite, `migrate deploy`/`migrate status` print their final verdict and then never exit
+// (the CLI waits on the in-process database). Once a final verdict has been printed, give the
+// CLI a moment to exit by itself, then end it and report the verdict's status.
+const FINAL_VERDICTS: [RegExp, number][] = [
+  [/No pending migrations to apply\.|All migrations have been successfully applied\.|Database schema is up to date!/, 0],
+];
+let verdict: number | undefined;
+child.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (target.kind !== 'pglite' || verdict !== undefined) return;
+  const text = chunk.toString('utf8');
+  for (const [pattern, code] of FINAL_VERDICTS) {
+    if (pattern.test(text)) {
+      verdict = code;
+      setTimeout(() => child.kill('SIGTERM'), 1500).unref();
+    }
+  }
+});
+child.on('exit', (code, signal) => {
+  process.exit(signal && verdict !== undefined ? verdict : (code ?? 1));
+});
