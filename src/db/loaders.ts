@@ -20,13 +20,17 @@ import type {
   Structure,
 } from '@prisma/client';
 
-/** Batch by primary key: values come back in key order, null where missing. */
-function byId<T extends { id: number }>(fetch: (ids: number[]) => Promise<T[]>) {
-  return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await fetch([...ids]);
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
+/** Batch by a unique key: values come back in key order, null where missing. */
+function byUnique<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K) {
+  return new DataLoader<K, T | null>(async (keys) => {
+    const rows = await fetch([...keys]);
+    const map = new Map(rows.map((r) => [keyOf(r), r]));
+    return keys.map((k) => map.get(k) ?? null);
   });
+}
+
+function byId<T extends { id: number }>(fetch: (ids: number[]) => Promise<T[]>) {
+  return byUnique<number, T>(fetch, (r) => r.id);
 }
 
 /** Batch a one-to-many relation: every key gets the (possibly empty) list of its rows. */
@@ -50,21 +54,9 @@ export function createLoaders(prisma: PrismaClient) {
     computedById: byId<ComputedProperty>((ids) => prisma.computedProperty.findMany({ where: { id: { in: ids } } })),
     reactionById: byId<Reaction>((ids) => prisma.reaction.findMany({ where: { id: { in: ids } } })),
     methodById: byId<ComputationalMethod>((ids) => prisma.computationalMethod.findMany({ where: { id: { in: ids } } })),
-    methodByKey: new DataLoader<string, ComputationalMethod | null>(async (keys) => {
-      const rows = await prisma.computationalMethod.findMany({ where: { key: { in: [...keys] } } });
-      const map = new Map(rows.map((r) => [r.key, r]));
-      return keys.map((k) => map.get(k) ?? null);
-    }),
-    propertyKeyByKey: new DataLoader<string, PropertyKey | null>(async (keys) => {
-      const rows = await prisma.propertyKey.findMany({ where: { key: { in: [...keys] } } });
-      const map = new Map(rows.map((r) => [r.key, r]));
-      return keys.map((k) => map.get(k) ?? null);
-    }),
-    familyByKey: new DataLoader<string, MaterialFamily | null>(async (keys) => {
-      const rows = await prisma.materialFamily.findMany({ where: { key: { in: [...keys] } } });
-      const map = new Map(rows.map((r) => [r.key, r]));
-      return keys.map((k) => map.get(k) ?? null);
-    }),
+    methodByKey: byUnique<string, ComputationalMethod>((keys) => prisma.computationalMethod.findMany({ where: { key: { in: keys } } }), (r) => r.key),
+    propertyKeyByKey: byUnique<string, PropertyKey>((keys) => prisma.propertyKey.findMany({ where: { key: { in: keys } } }), (r) => r.key),
+    familyByKey: byUnique<string, MaterialFamily>((keys) => prisma.materialFamily.findMany({ where: { key: { in: keys } } }), (r) => r.key),
     structuresByMaterialId: groupedBy<number, Structure>((ids) => prisma.structure.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
     latticesByStructureId: groupedBy<number, Lattice>((ids) => prisma.lattice.findMany({ where: { structureId: { in: ids } }, orderBy: orderById }), (r) => r.structureId),
     measurementsByMaterialId: groupedBy<number, Measurement>((ids) => prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
