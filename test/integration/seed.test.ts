@@ -7,6 +7,7 @@ import { createDatabase, type Database } from '../../src/db/client.js';
 import { countWrites } from '../../src/seed/load.js';
 import { SEED_DIR, seedDatabase } from '../../src/seed/run.js';
 import { SeedValidationError } from '../../src/seed/validate.js';
+import { TABLE_S1 } from '../fixtures/namo3-tables.js';
 import { freshDatabaseTarget } from './testkit.js';
 
 const NAMO3_DOI = '10.1103/PhysRevMaterials.4.015401';
@@ -97,16 +98,8 @@ describe('seeding the papers', () => {
   });
 
   // Table S1: R-3 lattice, hexagonal a, c (Å) and rhombohedral a (Å), α (°).
-  const tableS1: [string, number, number, number, number][] = [
-    ['namo3-v-r3', 5.003, 15.225, 5.84, 50.729],
-    ['namo3-cr-r3', 4.988, 15.166, 5.818, 50.769],
-    ['namo3-mn-r3', 4.917, 15.425, 5.873, 49.489],
-    ['namo3-fe-r3', 4.913, 15.341, 5.848, 49.681],
-    ['namo3-co-r3', 4.885, 15.317, 5.833, 49.516],
-    ['namo3-ni-r3', 4.858, 15.667, 5.928, 48.378],
-  ];
-  test('the database holds Table S1 exactly as printed', async () => {
-    for (const [key, aHex, cHex, aRh, alphaRh] of tableS1) {
+    test('the database holds Table S1 exactly as printed', async () => {
+    for (const [key, aHex, cHex, aRh, alphaRh] of TABLE_S1) {
       const structure = await db.prisma.structure.findUniqueOrThrow({ where: { key }, include: { lattices: true } });
       assert.equal(structure.spaceGroupSymbol, 'R-3');
       assert.equal(structure.spaceGroupNumber, 148);
