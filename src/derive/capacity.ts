@@ -1,0 +1,74 @@
+/**
+ * Charge and energy per mass and volume, and C-rate ↔ current density. Constants come from
+ * mathjs (CODATA 2018 exact values), not typed-in digits.
+ */
+import { avogadro, faraday } from 'mathjs';
+
+export const FARADAY_C_PER_MOL = faraday.toNumber('C / mol');
+export const AVOGADRO_PER_MOL = avogadro.toNumber('mol^-1');
+/** 1 mAh = 3.6 C. */
+const COULOMB_PER_MAH = 3.6;
+const CM3_PER_A3 = 1e-24;
+
+export class DerivationInputError extends Error {}
+
+function requirePositive(name: string, value: number): void {
+  if (!Number.isFinite(value) || value <= 0) throw new DerivationInputError(`${name} must be a positive number (got ${value})`);
+}
+
+/**
+ * Theoretical gravimetric capacity: Q = n·F / (3.6·M) in mAh/g for n working ions exchanged per
+ * formula unit of molar mass M (g/mol).
+ */
+export function gravimetricCapacityMAhPerG(ionsPerFormulaUnit: number, molarMassGPerMol: number): number {
+  requirePositive('ions exchanged per formula unit', ionsPerFormulaUnit);
+  requirePositive('molar mass', molarMassGPerMol);
+  return (ionsPerFormulaUnit * FARADAY_C_PER_MOL) / (COULOMB_PER_MAH * molarMassGPerMol);
+}
+
+/** Density of a crystal from its cell: ρ = Z·M / (N_A·V), g/cm³. */
+export function crystalDensityGPerCm3(molarMassGPerMol: number, formulaUnitsPerCell: number, cellVolumeA3: number): number {
+  requirePositive('molar mass', molarMassGPerMol);
+  requirePositive('formula units per cell', formulaUnitsPerCell);
+  requirePositive('cell volume', cellVolumeA3);
+  return (formulaUnitsPerCell * molarMassGPerMol) / (AVOGADRO_PER_MOL * cellVolumeA3 * CM3_PER_A3);
+}
+
+/** Volumetric capacity, mAh/cm³, from gravimetric capacity and density. */
+export function volumetricCapacityMAhPerCm3(capacityMAhPerG: number, densityGPerCm3: number): number {
+  requirePositive('density', densityGPerCm3);
+  return capacityMAhPerG * densityGPerCm3;
+}
+
+/** Specific energy: V × mAh/g = mWh/g = Wh/kg. */
+export function specificEnergyWhPerKg(averageVoltageV: number, capacityMAhPerG: number): number {
+  if (!Number.isFinite(averageVoltageV)) throw new DerivationInputError(`average voltage must be a number (got ${averageVoltageV})`);
+  requirePositive('capacity', capacityMAhPerG);
+  return averageVoltageV * capacityMAhPerG;
+}
+
+/** Energy density: V × mAh/cm³ = Wh/L. */
+export function energyDensityWhPerL(averageVoltageV: number, capacityMAhPerCm3: number): number {
+  return averageVoltageV * capacityMAhPerCm3;
+}
+
+/** Current density for a C-rate with a paper's definition of 1C: I = n·(1C). */
+export function currentDensityMAPerG(cRate: number, oneCMAPerG: number): number {
+  requirePositive('C-rate', cRate);
+  requirePositive('1C current density', oneCMAPerG);
+  return cRate * oneCMAPerG;
+}
+
+/** C-rate of a current density: n = I / (1C). */
+export function cRateOf(currentDensity: number, oneCMAPerG: number): number {
+  requirePositive('current density', currentDensity);
+  requirePositive('1C current density', oneCMAPerG);
+  return currentDensity / oneCMAPerG;
+}
+
+/** The 1C a paper implies when it prints both a current density and a C-rate: 1C = I / n. */
+export function impliedOneCMAPerG(currentDensity: number, cRate: number): number {
+  requirePositive('current density', currentDensity);
+  requirePositive('C-rate', cRate);
+  return currentDensity / cRate;
+}
