@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
@@ -15,7 +16,8 @@ import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import { ErrorCode } from './errors.js';
 import { resolvers } from './resolvers/index.js';
-import { loadTypeDefs } from './schema.js';
+import { graphiqlRouter } from './web/graphiql.js';
+import { buildSchema } from './schema.js';
 
 export interface AppOptions {
   production?: boolean;
@@ -47,18 +49,21 @@ export async function startApp(database: Database, port: number, options: AppOpt
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const app = express();
   const httpServer = http.createServer(app);
-  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  const schema = buildSchema();
   const server = new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(formatted, error, production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No Apollo landing page (it loads Apollo Sandbox from a CDN): GraphiQL at /graphiql instead.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // GraphiQL (offline) at /graphiql; browser GETs of /graphql redirect there.
+  app.use(graphiqlRouter({ path: '/graphiql', endpoint: '/graphql' }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

@@ -2,6 +2,10 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow } from '@prisma/client';
 import { SourceParent } from '../resolvers/source.js';
 import { MaterialConnectionParent } from '../resolvers/pagination.js';
+import { Derived, DerivationInput as DerivationInputParent } from '../derive/quantity.js';
+import { Assessment, Criterion } from '../derive/stability.js';
+import { VoltagePairParent, CapacityFadeParent, CoatingEffectParent, TmMigrationParent, DerivedLatticeParent } from '../resolvers/derived.js';
+import { CorrelationParent, CorrelationPointParent } from '../resolvers/correlation.js';
 import { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +20,23 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Arbitrary JSON (used for free-form extra conditions and method parameters). */
   JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Fade implied by one capacity-retention measurement, assuming a constant per-cycle fade. */
+export type CapacityFade = {
+  __typename?: 'CapacityFade';
+  /** N·ln(EOL)/ln(R): cycles until retention reaches the end-of-life level. */
+  cyclesToEndOfLife: DerivedQuantity;
+  /** 1 − R^(1/N), in %/cycle by default. */
+  fadePerCycle: DerivedQuantity;
+  retention: Measurement;
+};
+
+
+/** Fade implied by one capacity-retention measurement, assuming a constant per-cycle fade. */
+export type CapacityFadeFadePerCycleArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CellType =
@@ -51,6 +72,28 @@ export type Coating = Node & {
   synthesisRoute?: Maybe<Scalars['String']['output']>;
   thicknessNm?: Maybe<Scalars['Float']['output']>;
   thicknessQualifier?: Maybe<ValueQualifier>;
+};
+
+/** A property measured on a pristine material and on its coated form under the same conditions. */
+export type CoatingEffect = {
+  __typename?: 'CoatingEffect';
+  coated: Measurement;
+  /** Whether the coated value is better in the property's direction of improvement (null: no direction defined or equal). */
+  coatedBetter?: Maybe<Scalars['Boolean']['output']>;
+  /** coated − pristine. */
+  difference: DerivedQuantity;
+  pristine: Measurement;
+  property: PropertyDefinition;
+  /** coated / pristine. */
+  ratio: DerivedQuantity;
+  /** What the values are about (site), if anything. */
+  site?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A property measured on a pristine material and on its coated form under the same conditions. */
+export type CoatingEffectDifferenceArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A computational set-up (functional, U values, code, cutoffs, k-mesh). */
@@ -107,13 +150,19 @@ export type Conditions = {
   __typename?: 'Conditions';
   /** Discharge C-rate. */
   cRate?: Maybe<Scalars['Float']['output']>;
+  /** C-rate: stored, or current density / the paper's 1C. */
+  cRateDerived: DerivedQuantity;
   cellType?: Maybe<CellType>;
   chargeCRate?: Maybe<Scalars['Float']['output']>;
   counterElectrode?: Maybe<Scalars['String']['output']>;
+  /** Current density: stored, or C-rate × the paper's 1C. */
+  currentDensity: DerivedQuantity;
   currentDensityMAPerG?: Maybe<Scalars['Float']['output']>;
   /** Cycle the value refers to (e.g. 500 for retention after 500 cycles). */
   cycleNumber?: Maybe<Scalars['Int']['output']>;
   electrolyte?: Maybe<Scalars['String']['output']>;
+  /** The 1C a paper implies when it prints both a current density and a C-rate. */
+  impliedOneC: DerivedQuantity;
   loadingMgPerCm2?: Maybe<Scalars['Float']['output']>;
   /** The paper's definition of 1C, mA/g. */
   oneCMAPerG?: Maybe<Scalars['Float']['output']>;
@@ -126,6 +175,136 @@ export type Conditions = {
   temperatureC?: Maybe<Scalars['Float']['output']>;
   voltageMaxV?: Maybe<Scalars['Float']['output']>;
   voltageMinV?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** Conditions under which a measurement was made (null = not stated). */
+export type ConditionsCurrentDensityArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Conditions under which a measurement was made (null = not stated). */
+export type ConditionsImpliedOneCArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Correlation = {
+  __typename?: 'Correlation';
+  /** Materials left out by `exclude`, and materials dropped for lacking a value on either axis. */
+  excluded: Array<Material>;
+  intercept?: Maybe<Scalars['Float']['output']>;
+  missing: Array<Material>;
+  n: Scalars['Int']['output'];
+  /** Why a statistic is null, and other caveats. */
+  notes: Array<Scalars['String']['output']>;
+  pearsonR?: Maybe<Scalars['Float']['output']>;
+  points: Array<CorrelationPoint>;
+  rSquared?: Maybe<Scalars['Float']['output']>;
+  /** Least-squares slope, y-unit per x-unit. */
+  slope?: Maybe<Scalars['Float']['output']>;
+  /** Spearman's ρ with tied values given averaged ranks. */
+  spearmanRho?: Maybe<Scalars['Float']['output']>;
+  xUnit: Scalars['String']['output'];
+  yUnit: Scalars['String']['output'];
+};
+
+/** Selects one value per material for a correlation axis. */
+export type CorrelationAxis = {
+  /** Alkali content of the structure the value refers to (e.g. 1 for Na1MO3). */
+  alkaliContent?: InputMaybe<Scalars['Float']['input']>;
+  kind?: InputMaybe<FactKind>;
+  /** Exact locator, e.g. `Table I`. */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** Method key (computed values). */
+  method?: InputMaybe<Scalars['String']['input']>;
+  property: Scalars['String']['input'];
+  /** Exact site, e.g. `M–O`. */
+  site?: InputMaybe<Scalars['String']['input']>;
+  /** Unit to express the values in (default the property's canonical unit). */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One material's point in a correlation. */
+export type CorrelationPoint = {
+  __typename?: 'CorrelationPoint';
+  material: Material;
+  /** y minus the fitted line (null when no line can be fitted). */
+  residual?: Maybe<Scalars['Float']['output']>;
+  x: Scalars['Float']['output'];
+  xSource: Source;
+  y: Scalars['Float']['output'];
+  ySource: Source;
+};
+
+/** One input of a derivation: a stored fact (with its source), another derivation, or a constant. */
+export type DerivationInput = {
+  __typename?: 'DerivationInput';
+  /** For a derived input: its own derivation. */
+  derivation?: Maybe<DerivedQuantity>;
+  /** Global ID of the stored row the input was read from (fetch it with `node(id:)`). */
+  factId?: Maybe<Scalars['ID']['output']>;
+  /** Symbol or short name, e.g. `M(NaVO3)`, `R(500)`. */
+  name: Scalars['String']['output'];
+  /** For a constant or reference value: what it is and where it comes from. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Where a stored input is printed. */
+  source?: Maybe<Source>;
+  textValue?: Maybe<Scalars['String']['output']>;
+  unit: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** How a served number was obtained. */
+export type DerivationStatus =
+  /** Computed on request from stored inputs (see `formula` and `inputs`). */
+  | 'DERIVED'
+  /** Printed in a paper and served as is (see `source`); recomputing it needs inputs that are not stored. */
+  | 'REPORTED'
+  /** Cannot be derived from what is stored; `value` is null and `reason` says what is missing. */
+  | 'UNAVAILABLE';
+
+/** Hexagonal ↔ rhombohedral description of an R-centred cell (Eq. S1 of the NaMO3 paper). */
+export type DerivedLattice = {
+  __typename?: 'DerivedLattice';
+  a: DerivedQuantity;
+  alpha?: Maybe<DerivedQuantity>;
+  c?: Maybe<DerivedQuantity>;
+  setting: LatticeSetting;
+  /** The stored cell of the same setting, if any, to compare with. */
+  stored?: Maybe<Lattice>;
+  volume: DerivedQuantity;
+};
+
+/** A value computed on request (nothing derived is stored), with its trace. */
+export type DerivedQuantity = {
+  __typename?: 'DerivedQuantity';
+  /** Assumptions made, e.g. `1C = 220 mA/g as defined in the paper`. */
+  assumptions: Array<Scalars['String']['output']>;
+  /** For a REPORTED value: the stored row's global ID. */
+  factId?: Maybe<Scalars['ID']['output']>;
+  /** The formula in symbols, with the inputs' names. */
+  formula: Scalars['String']['output'];
+  inputs: Array<DerivationInput>;
+  /** What was derived, e.g. `theoretical gravimetric capacity`. */
+  quantity: Scalars['String']['output'];
+  /** Why `value` is null. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Values printed in the papers for the same quantity (measured or computed), side by side with this one; not used as inputs. */
+  reportedValues: Array<DerivationInput>;
+  /** For a REPORTED value: where it is printed. */
+  source?: Maybe<Source>;
+  status: DerivationStatus;
+  unit: Scalars['String']['output'];
+  /** null when `status` is UNAVAILABLE. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Amount of one element per formula unit as written. */
+export type ElementAmount = {
+  __typename?: 'ElementAmount';
+  amount: Scalars['Float']['output'];
+  element: Scalars['String']['output'];
 };
 
 /** Which stored facts a property range is checked against. */
@@ -148,6 +327,12 @@ export type HubbardU = {
   uEV: Scalars['Float']['output'];
 };
 
+/** An integer interval; either bound may be omitted. */
+export type IntRange = {
+  max?: InputMaybe<Scalars['Int']['input']>;
+  min?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Cell parameters of a structure in one setting. */
 export type Lattice = {
   __typename?: 'Lattice';
@@ -160,7 +345,15 @@ export type Lattice = {
   gammaDeg?: Maybe<Scalars['Float']['output']>;
   setting: LatticeSetting;
   source: Source;
+  /** Cell volume: computed from the cell parameters (or the printed volume, flagged REPORTED, when parameters are incomplete). */
+  volume: DerivedQuantity;
   volumeA3?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** Cell parameters of a structure in one setting. */
+export type LatticeVolumeArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type LatticeSetting =
@@ -175,10 +368,20 @@ export type LatticeSetting =
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type Material = Node & {
   __typename?: 'Material';
+  /** Average voltage vs the working-ion metal: from total energies by Eq. (1) when stored, else the reported computed value (flagged REPORTED). */
+  averageVoltage: DerivedQuantity;
+  /** Fade per cycle and projected cycle life from each retention measurement. */
+  capacityFade: Array<CapacityFade>;
+  /** OPTIMADE `chemical_formula_reduced` (alphabetical; amounts kept as written when not integers). */
+  chemicalFormulaReduced: Scalars['String']['output'];
   /** Coated materials made from this one. */
   coatedForms: Array<Material>;
   /** For a coated material: the coating applied. */
   coating?: Maybe<Coating>;
+  /** Coated vs pristine comparisons: for a coated material against its substrate, for a substrate against each coated form. Only measurements under identical conditions are paired. Test set-up parameters (electrode loading, XRD wavelength…) are skipped unless named in `properties`. */
+  coatingEffects: Array<CoatingEffect>;
+  /** Element amounts per formula unit, parsed from `formula`. */
+  composition: Array<ElementAmount>;
   /** DFT-computed properties, optionally filtered. */
   computedProperties: Array<ComputedProperty>;
   description?: Maybe<Scalars['String']['output']>;
@@ -194,18 +397,50 @@ export type Material = Node & {
   materialsProjectId?: Maybe<Scalars['String']['output']>;
   /** Experimental measurements, optionally filtered by property and conditions. */
   measurements: Array<Measurement>;
+  /** Molar mass of one formula unit from standard atomic weights. */
+  molarMass: DerivedQuantity;
   name: Scalars['String']['output'];
+  /** OPTIMADE `nelements`. */
+  nelements: Scalars['Int']['output'];
   /** Reactions this material takes part in (decomposition, competing phases). */
   reactions: Array<Reaction>;
   role: MaterialRole;
   /** The paper and place that define this material. */
   source: Source;
+  /** Average voltage × theoretical capacity for `ionsExchanged` ions (Wh/kg by default). */
+  specificEnergy: DerivedQuantity;
+  /** Stability verdict from every stored criterion, each listing what it used. */
+  stability: StabilityAssessment;
   /** Phases of this material (per alkali content / cycling state). */
   structures: Array<Structure>;
   /** For a coated material: the pristine material it was made from. */
   substrate?: Maybe<Material>;
+  /** Theoretical gravimetric capacity for `ionsExchanged` working ions per formula unit (Faraday's law). */
+  theoreticalCapacity: DerivedQuantity;
+  /** TM migration reversibility through a cycle (needs pristine, charged and discharged TM-in-Li-layer fractions). */
+  tmMigration?: Maybe<TmMigration>;
+  /** Voltage steps between this material's ion-rich and ion-poor structures. */
+  voltagePairs: Array<VoltagePair>;
   /** Ion shuttled in the battery (null for coatings and reference phases). */
   workingIon?: Maybe<WorkingIon>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialAverageVoltageArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialCapacityFadeArgs = {
+  endOfLifePercent?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialCoatingEffectsArgs = {
+  properties?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -218,6 +453,26 @@ export type MaterialComputedPropertiesArgs = {
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type MaterialMeasurementsArgs = {
   filter?: InputMaybe<MeasurementFilter>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialMolarMassArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialSpecificEnergyArgs = {
+  ionsExchanged?: InputMaybe<Scalars['Float']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialTheoreticalCapacityArgs = {
+  ionsExchanged?: InputMaybe<Scalars['Float']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type MaterialConnection = {
@@ -243,12 +498,16 @@ export type MaterialFamily = {
 };
 
 export type MaterialFilter = {
+  /** OPTIMADE-style reduced formula, exact match, e.g. `NaO3V` (elements alphabetical). */
+  chemicalFormulaReduced?: InputMaybe<Scalars['String']['input']>;
   /** Materials containing all of these elements. */
   elements?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Family key, e.g. `ilmenite-namo3`. */
   family?: InputMaybe<Scalars['String']['input']>;
   /** true: coated materials only; false: uncoated only. */
   hasCoating?: InputMaybe<Scalars['Boolean']['input']>;
+  /** OPTIMADE-style: number of distinct elements within [min, max]. */
+  nelements?: InputMaybe<IntRange>;
   /** Materials defined by, or having facts from, this paper. */
   paperDoi?: InputMaybe<Scalars['String']['input']>;
   /** All ranges must match. */
@@ -375,6 +634,8 @@ export type Query = {
   __typename?: 'Query';
   /** All coatings. */
   coatings: Array<Coating>;
+  /** Correlation between two properties across materials (one value per material and axis; narrow the axes if a material has several). */
+  correlation: Correlation;
   /** Material families. */
   families: Array<MaterialFamily>;
   /** One material by global ID. */
@@ -389,6 +650,14 @@ export type Query = {
   papers: Array<Paper>;
   /** The controlled vocabulary of property keys. */
   propertyKeys: Array<PropertyDefinition>;
+};
+
+
+export type QueryCorrelationArgs = {
+  exclude?: InputMaybe<Array<Scalars['String']['input']>>;
+  filter?: InputMaybe<MaterialFilter>;
+  x: CorrelationAxis;
+  y: CorrelationAxis;
 };
 
 
@@ -444,6 +713,48 @@ export type Source = {
   paper: Paper;
 };
 
+export type SpaceGroupCheck = {
+  __typename?: 'SpaceGroupCheck';
+  consistent: Scalars['Boolean']['output'];
+  /** Hermann–Mauguin symbol of the stored number, from the 230-group table. */
+  expectedSymbol?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** Numbers whose symbol matches the stored symbol. */
+  numbersForSymbol: Array<Scalars['Int']['output']>;
+};
+
+export type StabilityAssessment = {
+  __typename?: 'StabilityAssessment';
+  criteria: Array<StabilityCriterion>;
+  /** Keys of the criteria that could be evaluated. */
+  criteriaUsed: Array<Scalars['String']['output']>;
+  summary: Scalars['String']['output'];
+  verdict: StabilityVerdict;
+};
+
+/** One stability question answered from stored facts. */
+export type StabilityCriterion = {
+  __typename?: 'StabilityCriterion';
+  /** One sentence, with the numbers. */
+  answer: Scalars['String']['output'];
+  evaluated: Scalars['Boolean']['output'];
+  /** The facts used, each with its source. */
+  evidence: Array<DerivationInput>;
+  /** true: points to stability; false: to instability; null: informational or not evaluated. */
+  favourable?: Maybe<Scalars['Boolean']['output']>;
+  /** e.g. `reduction`, `competing-phases`, `o-o-distance`, `magnetic-ground-state-agreement`. */
+  key: Scalars['String']['output'];
+  question: Scalars['String']['output'];
+};
+
+export type StabilityVerdict =
+  /** No criterion could be evaluated from stored facts. */
+  | 'NOT_EVALUATED'
+  /** Every evaluated criterion points to stability. */
+  | 'STABLE'
+  /** At least one evaluated criterion points to instability. */
+  | 'UNSTABLE';
+
 /** A phase of a material at one alkali content or state, e.g. R-3 Na1VO3 or P-31m Na0.5VO3. */
 export type Structure = Node & {
   __typename?: 'Structure';
@@ -451,6 +762,8 @@ export type Structure = Node & {
   alkaliContent?: Maybe<Scalars['Float']['output']>;
   /** Li/Ni cation mixing, percent. */
   cationMixingPercent?: Maybe<Scalars['Float']['output']>;
+  /** The other setting of an R-centred cell computed by Eq. (S1). */
+  convertedLattice?: Maybe<DerivedLattice>;
   /** Formula at this state, e.g. `Na0.5VO3`. */
   formula: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -464,6 +777,8 @@ export type Structure = Node & {
   method?: Maybe<ComputationalMethod>;
   note?: Maybe<Scalars['String']['output']>;
   source: Source;
+  /** Space-group symbol vs number. */
+  spaceGroupCheck?: Maybe<SpaceGroupCheck>;
   spaceGroupNumber?: Maybe<Scalars['Int']['output']>;
   /** Hermann–Mauguin symbol as written with a bar as `-`, e.g. `R-3`, `P-31m`. */
   spaceGroupSymbol?: Maybe<Scalars['String']['output']>;
@@ -471,6 +786,36 @@ export type Structure = Node & {
   state?: Maybe<Scalars['String']['output']>;
   /** Transition metal found in the Li layer, percent. */
   tmInLiLayerPercent?: Maybe<Scalars['Float']['output']>;
+  /** Volume per formula unit (needs a cell with known formula units; the hexagonal cell of an R lattice holds 3× the rhombohedral one). */
+  volumePerFormulaUnit: DerivedQuantity;
+};
+
+
+/** A phase of a material at one alkali content or state, e.g. R-3 Na1VO3 or P-31m Na0.5VO3. */
+export type StructureVolumePerFormulaUnitArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Transition-metal migration into the Li layer through a cycle, from refined TM-in-Li-layer fractions. */
+export type TmMigration = {
+  __typename?: 'TmMigration';
+  charged: Structure;
+  discharged: Structure;
+  /** Percentage points moved into the Li layer on charge. */
+  migratedOnCharge: DerivedQuantity;
+  pristine: Structure;
+  /** Above the pristine level after discharge, percentage points. */
+  residualAfterDischarge: DerivedQuantity;
+  /** Percentage points moved back on discharge. */
+  returnedOnDischarge: DerivedQuantity;
+  /** returned / migrated, % by default. */
+  reversibleFraction: DerivedQuantity;
+};
+
+
+/** Transition-metal migration into the Li layer through a cycle, from refined TM-in-Li-layer fractions. */
+export type TmMigrationReversibleFractionArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How exactly a number is stated in the paper. */
@@ -486,6 +831,72 @@ export type ValueQualifier =
   /** A range from `value` to `valueMax`. */
   | 'RANGE';
 
+/** One voltage step between two structures of a material (x = 1 → 0.5 for NaMO3), with the fields the Materials Project battery explorer serves per step. */
+export type VoltagePair = {
+  __typename?: 'VoltagePair';
+  averageVoltage: DerivedQuantity;
+  /** Charged (ion-poor) end. */
+  charged: Structure;
+  /** Discharged (ion-rich) end. */
+  discharged: Structure;
+  formulaCharge: Scalars['String']['output'];
+  formulaDischarge: Scalars['String']['output'];
+  /** Per mass of the discharged formula (pymatgen convention). */
+  gravimetricCapacity: DerivedQuantity;
+  gravimetricEnergy: DerivedQuantity;
+  ionsExchangedPerFormulaUnit: Scalars['Float']['output'];
+  /** Measured average voltages of the same material, to compare with the computed one. */
+  measuredAverageVoltages: Array<Measurement>;
+  /** Stability verdict of the material (both ends belong to it). */
+  stability: StabilityAssessment;
+  /** (V_charged − V_discharged) / V_discharged per formula unit, as a FRACTION (unit `1`; request `unit: "%"` for percent). Needs both cells' formula units. */
+  volumeChange: DerivedQuantity;
+  /** Per volume of the discharged phase; needs its formula units per cell. */
+  volumetricCapacity: DerivedQuantity;
+  volumetricEnergy: DerivedQuantity;
+  workingIon: WorkingIon;
+  /** Atomic fraction of the working ion in the charged formula (MP `fracA_charge`). */
+  workingIonFractionCharge: Scalars['Float']['output'];
+  /** Atomic fraction of the working ion in the discharged formula (MP `fracA_discharge`). */
+  workingIonFractionDischarge: Scalars['Float']['output'];
+};
+
+
+/** One voltage step between two structures of a material (x = 1 → 0.5 for NaMO3), with the fields the Materials Project battery explorer serves per step. */
+export type VoltagePairAverageVoltageArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** One voltage step between two structures of a material (x = 1 → 0.5 for NaMO3), with the fields the Materials Project battery explorer serves per step. */
+export type VoltagePairGravimetricCapacityArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** One voltage step between two structures of a material (x = 1 → 0.5 for NaMO3), with the fields the Materials Project battery explorer serves per step. */
+export type VoltagePairGravimetricEnergyArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** One voltage step between two structures of a material (x = 1 → 0.5 for NaMO3), with the fields the Materials Project battery explorer serves per step. */
+export type VoltagePairVolumeChangeArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** One voltage step between two structures of a material (x = 1 → 0.5 for NaMO3), with the fields the Materials Project battery explorer serves per step. */
+export type VoltagePairVolumetricCapacityArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** One voltage step between two structures of a material (x = 1 → 0.5 for NaMO3), with the fields the Materials Project battery explorer serves per step. */
+export type VoltagePairVolumetricEnergyArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type WorkingIon =
   | 'K'
   | 'Li'
@@ -497,6 +908,17 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -560,7 +982,22 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Material: Material;
+  Paper: Paper;
+}>;
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Material:
+    ( { __typename: 'Material' }
+    & ( GraphQLRecursivePick<FederationTypes['Material'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['Material'], {"key":true}> ) );
+  Paper:
+    ( { __typename: 'Paper' }
+    & GraphQLRecursivePick<FederationTypes['Paper'], {"doi":true}> );
+}>;
 
 
 /** Mapping of interface types */
@@ -578,19 +1015,31 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CapacityFade: ResolverTypeWrapper<CapacityFadeParent>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CellType: CellType;
   Coating: ResolverTypeWrapper<CoatingRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CoatingEffect: ResolverTypeWrapper<CoatingEffectParent>;
   ComputationalMethod: ResolverTypeWrapper<MethodRow>;
   ComputedProperty: ResolverTypeWrapper<ComputedPropertyRow>;
   ComputedPropertyFilter: ComputedPropertyFilter;
   Conditions: ResolverTypeWrapper<ConditionsRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Correlation: ResolverTypeWrapper<CorrelationParent>;
+  CorrelationAxis: CorrelationAxis;
+  CorrelationPoint: ResolverTypeWrapper<CorrelationPointParent>;
+  DerivationInput: ResolverTypeWrapper<DerivationInputParent>;
+  DerivationStatus: DerivationStatus;
+  DerivedLattice: ResolverTypeWrapper<DerivedLatticeParent>;
+  DerivedQuantity: ResolverTypeWrapper<Derived>;
+  ElementAmount: ResolverTypeWrapper<ElementAmount>;
   FactKind: FactKind;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatRange: FloatRange;
   HubbardU: ResolverTypeWrapper<HubbardU>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntRange: IntRange;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Lattice: ResolverTypeWrapper<LatticeRow>;
   LatticeSetting: LatticeSetting;
@@ -613,25 +1062,41 @@ export type ResolversTypes = ResolversObject<{
   Reaction: ResolverTypeWrapper<ReactionRow>;
   ReactionParticipant: ResolverTypeWrapper<ParticipantRow>;
   Source: ResolverTypeWrapper<SourceParent>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SpaceGroupCheck: ResolverTypeWrapper<SpaceGroupCheck>;
+  StabilityAssessment: ResolverTypeWrapper<Assessment>;
+  StabilityCriterion: ResolverTypeWrapper<Criterion>;
+  StabilityVerdict: StabilityVerdict;
   Structure: ResolverTypeWrapper<StructureRow>;
+  TmMigration: ResolverTypeWrapper<TmMigrationParent>;
   ValueQualifier: ValueQualifier;
+  VoltagePair: ResolverTypeWrapper<VoltagePairParent>;
   WorkingIon: WorkingIon;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Boolean: Scalars['Boolean']['output'];
+  CapacityFade: CapacityFadeParent;
+  String: Scalars['String']['output'];
   Coating: CoatingRow;
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Float: Scalars['Float']['output'];
+  CoatingEffect: CoatingEffectParent;
   ComputationalMethod: MethodRow;
   ComputedProperty: ComputedPropertyRow;
   ComputedPropertyFilter: ComputedPropertyFilter;
   Conditions: ConditionsRow;
-  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
+  Correlation: CorrelationParent;
+  CorrelationAxis: CorrelationAxis;
+  CorrelationPoint: CorrelationPointParent;
+  DerivationInput: DerivationInputParent;
+  DerivedLattice: DerivedLatticeParent;
+  DerivedQuantity: Derived;
+  ElementAmount: ElementAmount;
   FloatRange: FloatRange;
   HubbardU: HubbardU;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
+  IntRange: IntRange;
   JSON: Scalars['JSON']['output'];
   Lattice: LatticeRow;
   Material: MaterialRow;
@@ -650,8 +1115,18 @@ export type ResolversParentTypes = ResolversObject<{
   Reaction: ReactionRow;
   ReactionParticipant: ParticipantRow;
   Source: SourceParent;
-  String: Scalars['String']['output'];
+  SpaceGroupCheck: SpaceGroupCheck;
+  StabilityAssessment: Assessment;
+  StabilityCriterion: Criterion;
   Structure: StructureRow;
+  TmMigration: TmMigrationParent;
+  VoltagePair: VoltagePairParent;
+}>;
+
+export type CapacityFadeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapacityFade'] = ResolversParentTypes['CapacityFade']> = ResolversObject<{
+  cyclesToEndOfLife?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  fadePerCycle?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<CapacityFadeFadePerCycleArgs>>;
+  retention?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType>;
 }>;
 
 export type CoatingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coating'] = ResolversParentTypes['Coating']> = ResolversObject<{
@@ -672,6 +1147,16 @@ export type CoatingResolvers<ContextType = Context, ParentType extends Resolvers
   thicknessNm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   thicknessQualifier?: Resolver<Maybe<ResolversTypes['ValueQualifier']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CoatingEffectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoatingEffect'] = ResolversParentTypes['CoatingEffect']> = ResolversObject<{
+  coated?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType>;
+  coatedBetter?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<CoatingEffectDifferenceArgs>>;
+  pristine?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
+  ratio?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  site?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ComputationalMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputationalMethod'] = ResolversParentTypes['ComputationalMethod']> = ResolversObject<{
@@ -712,12 +1197,15 @@ export type ComputedPropertyResolvers<ContextType = Context, ParentType extends 
 
 export type ConditionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conditions'] = ResolversParentTypes['Conditions']> = ResolversObject<{
   cRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cRateDerived?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
   cellType?: Resolver<Maybe<ResolversTypes['CellType']>, ParentType, ContextType>;
   chargeCRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   counterElectrode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentDensity?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<ConditionsCurrentDensityArgs>>;
   currentDensityMAPerG?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cycleNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   electrolyte?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  impliedOneC?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<ConditionsImpliedOneCArgs>>;
   loadingMgPerCm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   oneCMAPerG?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   other?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -726,6 +1214,69 @@ export type ConditionsResolvers<ContextType = Context, ParentType extends Resolv
   temperatureC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   voltageMaxV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   voltageMinV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CorrelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Correlation'] = ResolversParentTypes['Correlation']> = ResolversObject<{
+  excluded?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  intercept?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pearsonR?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['CorrelationPoint']>, ParentType, ContextType>;
+  rSquared?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  slope?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  spearmanRho?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  xUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  yUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CorrelationPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CorrelationPoint'] = ResolversParentTypes['CorrelationPoint']> = ResolversObject<{
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  residual?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  xSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ySource?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+}>;
+
+export type DerivationInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DerivationInput'] = ResolversParentTypes['DerivationInput']> = ResolversObject<{
+  derivation?: Resolver<Maybe<ResolversTypes['DerivedQuantity']>, ParentType, ContextType>;
+  factId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  textValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type DerivedLatticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DerivedLattice'] = ResolversParentTypes['DerivedLattice']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  alpha?: Resolver<Maybe<ResolversTypes['DerivedQuantity']>, ParentType, ContextType>;
+  c?: Resolver<Maybe<ResolversTypes['DerivedQuantity']>, ParentType, ContextType>;
+  setting?: Resolver<ResolversTypes['LatticeSetting'], ParentType, ContextType>;
+  stored?: Resolver<Maybe<ResolversTypes['Lattice']>, ParentType, ContextType>;
+  volume?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+}>;
+
+export type DerivedQuantityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DerivedQuantity'] = ResolversParentTypes['DerivedQuantity']> = ResolversObject<{
+  assumptions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  factId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['DerivationInput']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedValues?: Resolver<Array<ResolversTypes['DerivationInput']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DerivationStatus'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ElementAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ElementAmount'] = ResolversParentTypes['ElementAmount']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  element?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type HubbardUResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HubbardU'] = ResolversParentTypes['HubbardU']> = ResolversObject<{
@@ -748,12 +1299,19 @@ export type LatticeResolvers<ContextType = Context, ParentType extends Resolvers
   gammaDeg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   setting?: Resolver<ResolversTypes['LatticeSetting'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  volume?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<LatticeVolumeArgs>>;
   volumeA3?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
-export type MaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = ResolversObject<{
+export type MaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material'], FederationReferenceType extends FederationReferenceTypes['Material'] = FederationReferenceTypes['Material']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Material']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  averageVoltage?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<MaterialAverageVoltageArgs>>;
+  capacityFade?: Resolver<Array<ResolversTypes['CapacityFade']>, ParentType, ContextType, RequireFields<MaterialCapacityFadeArgs, 'endOfLifePercent'>>;
+  chemicalFormulaReduced?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   coatedForms?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
   coating?: Resolver<Maybe<ResolversTypes['Coating']>, ParentType, ContextType>;
+  coatingEffects?: Resolver<Array<ResolversTypes['CoatingEffect']>, ParentType, ContextType, Partial<MaterialCoatingEffectsArgs>>;
+  composition?: Resolver<Array<ResolversTypes['ElementAmount']>, ParentType, ContextType>;
   computedProperties?: Resolver<Array<ResolversTypes['ComputedProperty']>, ParentType, ContextType, Partial<MaterialComputedPropertiesArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   elements?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -763,12 +1321,19 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   materialsProjectId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measurements?: Resolver<Array<ResolversTypes['Measurement']>, ParentType, ContextType, Partial<MaterialMeasurementsArgs>>;
+  molarMass?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<MaterialMolarMassArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nelements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reactions?: Resolver<Array<ResolversTypes['Reaction']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['MaterialRole'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  specificEnergy?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, RequireFields<MaterialSpecificEnergyArgs, 'ionsExchanged'>>;
+  stability?: Resolver<ResolversTypes['StabilityAssessment'], ParentType, ContextType>;
   structures?: Resolver<Array<ResolversTypes['Structure']>, ParentType, ContextType>;
   substrate?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  theoreticalCapacity?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, RequireFields<MaterialTheoreticalCapacityArgs, 'ionsExchanged'>>;
+  tmMigration?: Resolver<Maybe<ResolversTypes['TmMigration']>, ParentType, ContextType>;
+  voltagePairs?: Resolver<Array<ResolversTypes['VoltagePair']>, ParentType, ContextType>;
   workingIon?: Resolver<Maybe<ResolversTypes['WorkingIon']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -819,7 +1384,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type PaperResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Paper'] = ResolversParentTypes['Paper']> = ResolversObject<{
+export type PaperResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Paper'] = ResolversParentTypes['Paper'], FederationReferenceType extends FederationReferenceTypes['Paper'] = FederationReferenceTypes['Paper']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Paper']> | FederationReferenceType, FederationReferenceType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType>;
   doi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -845,6 +1411,7 @@ export type PropertyDefinitionResolvers<ContextType = Context, ParentType extend
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType>;
+  correlation?: Resolver<ResolversTypes['Correlation'], ParentType, ContextType, RequireFields<QueryCorrelationArgs, 'x' | 'y'>>;
   families?: Resolver<Array<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
   material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType, RequireFields<QueryMaterialArgs, 'id'>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'first'>>;
@@ -878,9 +1445,33 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   paper?: Resolver<ResolversTypes['Paper'], ParentType, ContextType>;
 }>;
 
+export type SpaceGroupCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpaceGroupCheck'] = ResolversParentTypes['SpaceGroupCheck']> = ResolversObject<{
+  consistent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expectedSymbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  numbersForSymbol?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type StabilityAssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StabilityAssessment'] = ResolversParentTypes['StabilityAssessment']> = ResolversObject<{
+  criteria?: Resolver<Array<ResolversTypes['StabilityCriterion']>, ParentType, ContextType>;
+  criteriaUsed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['StabilityVerdict'], ParentType, ContextType>;
+}>;
+
+export type StabilityCriterionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StabilityCriterion'] = ResolversParentTypes['StabilityCriterion']> = ResolversObject<{
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evaluated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['DerivationInput']>, ParentType, ContextType>;
+  favourable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StructureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Structure'] = ResolversParentTypes['Structure']> = ResolversObject<{
   alkaliContent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cationMixingPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  convertedLattice?: Resolver<Maybe<ResolversTypes['DerivedLattice']>, ParentType, ContextType>;
   formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -891,18 +1482,57 @@ export type StructureResolvers<ContextType = Context, ParentType extends Resolve
   method?: Resolver<Maybe<ResolversTypes['ComputationalMethod']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  spaceGroupCheck?: Resolver<Maybe<ResolversTypes['SpaceGroupCheck']>, ParentType, ContextType>;
   spaceGroupNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   spaceGroupSymbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tmInLiLayerPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  volumePerFormulaUnit?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<StructureVolumePerFormulaUnitArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type TmMigrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TmMigration'] = ResolversParentTypes['TmMigration']> = ResolversObject<{
+  charged?: Resolver<ResolversTypes['Structure'], ParentType, ContextType>;
+  discharged?: Resolver<ResolversTypes['Structure'], ParentType, ContextType>;
+  migratedOnCharge?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  pristine?: Resolver<ResolversTypes['Structure'], ParentType, ContextType>;
+  residualAfterDischarge?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  returnedOnDischarge?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  reversibleFraction?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<TmMigrationReversibleFractionArgs>>;
+}>;
+
+export type VoltagePairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoltagePair'] = ResolversParentTypes['VoltagePair']> = ResolversObject<{
+  averageVoltage?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<VoltagePairAverageVoltageArgs>>;
+  charged?: Resolver<ResolversTypes['Structure'], ParentType, ContextType>;
+  discharged?: Resolver<ResolversTypes['Structure'], ParentType, ContextType>;
+  formulaCharge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formulaDischarge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gravimetricCapacity?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<VoltagePairGravimetricCapacityArgs>>;
+  gravimetricEnergy?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<VoltagePairGravimetricEnergyArgs>>;
+  ionsExchangedPerFormulaUnit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  measuredAverageVoltages?: Resolver<Array<ResolversTypes['Measurement']>, ParentType, ContextType>;
+  stability?: Resolver<ResolversTypes['StabilityAssessment'], ParentType, ContextType>;
+  volumeChange?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<VoltagePairVolumeChangeArgs>>;
+  volumetricCapacity?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<VoltagePairVolumetricCapacityArgs>>;
+  volumetricEnergy?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<VoltagePairVolumetricEnergyArgs>>;
+  workingIon?: Resolver<ResolversTypes['WorkingIon'], ParentType, ContextType>;
+  workingIonFractionCharge?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  workingIonFractionDischarge?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CapacityFade?: CapacityFadeResolvers<ContextType>;
   Coating?: CoatingResolvers<ContextType>;
+  CoatingEffect?: CoatingEffectResolvers<ContextType>;
   ComputationalMethod?: ComputationalMethodResolvers<ContextType>;
   ComputedProperty?: ComputedPropertyResolvers<ContextType>;
   Conditions?: ConditionsResolvers<ContextType>;
+  Correlation?: CorrelationResolvers<ContextType>;
+  CorrelationPoint?: CorrelationPointResolvers<ContextType>;
+  DerivationInput?: DerivationInputResolvers<ContextType>;
+  DerivedLattice?: DerivedLatticeResolvers<ContextType>;
+  DerivedQuantity?: DerivedQuantityResolvers<ContextType>;
+  ElementAmount?: ElementAmountResolvers<ContextType>;
   HubbardU?: HubbardUResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lattice?: LatticeResolvers<ContextType>;
@@ -919,6 +1549,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Reaction?: ReactionResolvers<ContextType>;
   ReactionParticipant?: ReactionParticipantResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SpaceGroupCheck?: SpaceGroupCheckResolvers<ContextType>;
+  StabilityAssessment?: StabilityAssessmentResolvers<ContextType>;
+  StabilityCriterion?: StabilityCriterionResolvers<ContextType>;
   Structure?: StructureResolvers<ContextType>;
+  TmMigration?: TmMigrationResolvers<ContextType>;
+  VoltagePair?: VoltagePairResolvers<ContextType>;
 }>;
 

@@ -43,11 +43,19 @@ function groupedBy<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => 
   });
 }
 
+/** The paperByDoi key of a DOI: trimmed and lower-cased. */
+export function paperDoiKey(doi: string): string {
+  return doi.trim().toLowerCase();
+}
+
 export function createLoaders(prisma: PrismaClient) {
   const orderById = { id: 'asc' } as const;
   return {
     paperById: byId<Paper>((ids) => prisma.paper.findMany({ where: { id: { in: ids } } })),
+    /** Keys are lower-cased DOIs (DOIs are case-insensitive); see paperDoiKey. */
+    paperByDoi: byUnique<string, Paper>((dois) => prisma.paper.findMany({ where: { doi: { in: dois, mode: 'insensitive' } } }), (r) => paperDoiKey(r.doi)),
     materialById: byId<Material>((ids) => prisma.material.findMany({ where: { id: { in: ids } } })),
+    materialByKey: byUnique<string, Material>((keys) => prisma.material.findMany({ where: { key: { in: keys } } }), (r) => r.key),
     coatingById: byId<Coating>((ids) => prisma.coating.findMany({ where: { id: { in: ids } } })),
     structureById: byId<Structure>((ids) => prisma.structure.findMany({ where: { id: { in: ids } } })),
     measurementById: byId<Measurement>((ids) => prisma.measurement.findMany({ where: { id: { in: ids } } })),
@@ -61,6 +69,8 @@ export function createLoaders(prisma: PrismaClient) {
     latticesByStructureId: groupedBy<number, Lattice>((ids) => prisma.lattice.findMany({ where: { structureId: { in: ids } }, orderBy: orderById }), (r) => r.structureId),
     measurementsByMaterialId: groupedBy<number, Measurement>((ids) => prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
     computedByMaterialId: groupedBy<number, ComputedProperty>((ids) => prisma.computedProperty.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
+    /** Every computed value of a property (e.g. the O2 molecule's −IpCOHP reference). */
+    computedByPropertyKey: groupedBy<string, ComputedProperty>((keys) => prisma.computedProperty.findMany({ where: { propertyKey: { in: keys } }, orderBy: orderById }), (r) => r.propertyKey),
     coatedFormsBySubstrateId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { substrateId: { in: ids } }, orderBy: orderById }), (r) => r.substrateId!),
     coatedMaterialsByCoatingId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { coatingId: { in: ids } }, orderBy: orderById }), (r) => r.coatingId!),
     participantsByReactionId: groupedBy<number, ReactionParticipant>((ids) => prisma.reactionParticipant.findMany({ where: { reactionId: { in: ids } }, orderBy: [{ side: 'asc' }, { position: 'asc' }] }), (r) => r.reactionId),

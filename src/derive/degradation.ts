@@ -46,6 +46,15 @@ export const IMPROVEMENT_DIRECTION: Readonly<Record<string, Better>> = {
   opening_strength: 'HIGHER',
 };
 
+/**
+ * Test-set-up parameters (chosen identical for both samples by design): pairing them tells nothing
+ * about a coating, so comparisons skip them unless asked for by name.
+ */
+export const SETUP_PROPERTIES: ReadonlySet<string> = new Set([
+  'xrd_wavelength', 'electrode_loading', 'electrode_density', 'electrode_diameter', 'mass_fraction', 'np_ratio', 'electrolyte_amount', 'areal_capacity',
+  'synthesis_temperature', 'synthesis_time',
+]);
+
 export interface PairComparison {
   /** coated − pristine, in the pair's unit. */
   difference: number;

@@ -49,3 +49,66 @@ export function rhombohedralVolumeA3({ aA, alphaDeg }: RhombohedralCell): number
   const c = Math.cos(alphaDeg * DEG);
   return aA ** 3 * Math.sqrt(1 - 3 * c * c + 2 * c ** 3);
 }
+
+export type LatticeSetting = 'HEXAGONAL' | 'RHOMBOHEDRAL' | 'CUBIC' | 'MONOCLINIC' | 'ORTHORHOMBIC' | 'TETRAGONAL' | 'TRICLINIC';
+
+export interface CellParameters {
+  aA: number | null;
+  bA: number | null;
+  cA: number | null;
+  alphaDeg: number | null;
+  betaDeg: number | null;
+  gammaDeg: number | null;
+}
+
+/** General cell volume, Å³: abc·√(1 − cos²α − cos²β − cos²γ + 2·cosα·cosβ·cosγ). */
+export function cellVolumeA3(a: number, b: number, c: number, alphaDeg: number, betaDeg: number, gammaDeg: number): number {
+  for (const [name, v] of [['a', a], ['b', b], ['c', c]] as const) requirePositive(name, v);
+  const [ca, cb, cg] = [alphaDeg, betaDeg, gammaDeg].map((x) => Math.cos(x * DEG)) as [number, number, number];
+  const radicand = 1 - ca * ca - cb * cb - cg * cg + 2 * ca * cb * cg;
+  if (!(radicand > 0)) throw new RangeError(`angles ${alphaDeg}°, ${betaDeg}°, ${gammaDeg}° do not form a cell`);
+  return a * b * c * Math.sqrt(radicand);
+}
+
+/**
+ * The full parameter set a setting implies from the ones a paper prints (e.g. hexagonal: a, c
+ * with b = a, α = β = 90°, γ = 120°), or null with the missing parameter's name.
+ */
+export function completeCell(setting: LatticeSetting, p: CellParameters): { cell: [number, number, number, number, number, number] } | { missing: string } {
+  const need = (name: string, v: number | null): number => {
+    if (v === null) throw new MissingParameter(name);
+    return v;
+  };
+  try {
+    switch (setting) {
+      case 'CUBIC': {
+        const a = need('a', p.aA);
+        return { cell: [a, a, a, 90, 90, 90] };
+      }
+      case 'TETRAGONAL': {
+        const a = need('a', p.aA);
+        return { cell: [a, a, need('c', p.cA), 90, 90, 90] };
+      }
+      case 'HEXAGONAL': {
+        const a = need('a', p.aA);
+        return { cell: [a, a, need('c', p.cA), 90, 90, 120] };
+      }
+      case 'RHOMBOHEDRAL': {
+        const a = need('a', p.aA);
+        const alpha = need('α', p.alphaDeg);
+        return { cell: [a, a, a, alpha, alpha, alpha] };
+      }
+      case 'ORTHORHOMBIC':
+        return { cell: [need('a', p.aA), need('b', p.bA), need('c', p.cA), 90, 90, 90] };
+      case 'MONOCLINIC':
+        return { cell: [need('a', p.aA), need('b', p.bA), need('c', p.cA), 90, need('β', p.betaDeg), 90] };
+      case 'TRICLINIC':
+        return { cell: [need('a', p.aA), need('b', p.bA), need('c', p.cA), need('α', p.alphaDeg), need('β', p.betaDeg), need('γ', p.gammaDeg)] };
+    }
+  } catch (error) {
+    if (error instanceof MissingParameter) return { missing: error.message };
+    throw error;
+  }
+}
+
+class MissingParameter extends Error {}

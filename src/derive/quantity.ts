@@ -46,6 +46,8 @@ export interface Derived {
   /** For REPORTED values: where the value itself is printed. */
   source?: FactSource;
   fact?: FactRef;
+  /** Values printed in papers for the same quantity, served beside the derived one for comparison. */
+  comparisons?: DerivationInput[];
 }
 
 export function derived(fields: Omit<Derived, 'status' | 'assumptions' | 'inputs'> & Partial<Pick<Derived, 'assumptions' | 'inputs'>>): Derived {

@@ -49,6 +49,12 @@ export async function materialWhere(context: Context, filter: MaterialFilter | n
     }
     and.push({ elements: { hasEvery: filter.elements } });
   }
+  if (filter.nelements) {
+    const { min, max } = filter.nelements;
+    if (min != null && max != null && min > max) throw new UserInputError(`nelements: min ${min} is above max ${max}`, ErrorCode.BAD_USER_INPUT, 'filter.nelements');
+    and.push({ nelements: { ...(min != null ? { gte: min } : {}), ...(max != null ? { lte: max } : {}) } });
+  }
+  if (filter.chemicalFormulaReduced) and.push({ chemicalFormulaReduced: filter.chemicalFormulaReduced.trim() });
   if (filter.workingIon) and.push({ workingIon: filter.workingIon });
   if (filter.family) and.push({ familyKey: filter.family });
   if (filter.role) and.push({ role: filter.role });

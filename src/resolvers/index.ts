@@ -7,6 +7,9 @@ import { fromGlobalId, expectGlobalId, toGlobalId } from '../ids.js';
 import { filterComputed, filterMeasurements, materialWhere } from './filters.js';
 import { connectionFields, pageOfMaterials } from './pagination.js';
 import { sourceResolvers } from './source.js';
+import { correlation } from './correlation.js';
+import { derivedResolvers } from './derived.js';
+import { reactionEquation } from './derived-support.js';
 
 const source = (row: { paperId: number; locator: string }) => ({ paperId: row.paperId, locator: row.locator });
 
@@ -30,11 +33,7 @@ async function participants(context: Context, reactionId: number, side: Reaction
   return (await context.loaders.participantsByReactionId.load(reactionId)).filter((p) => p.side === side);
 }
 
-function formatAmount(n: number): string {
-  return n === 1 ? '' : `${Number(n.toPrecision(6))} `;
-}
-
-export const resolvers: Resolvers = {
+const storedResolvers: Resolvers = {
   JSON: GraphQLJSON,
   ...sourceResolvers,
   Node: {
@@ -49,6 +48,7 @@ export const resolvers: Resolvers = {
     coatings: (_root, _args, { prisma }) => prisma.coating.findMany({ orderBy: { id: 'asc' } }),
     propertyKeys: (_root, _args, { prisma }) => prisma.propertyKey.findMany({ orderBy: { key: 'asc' } }),
     families: (_root, _args, { prisma }) => prisma.materialFamily.findMany({ orderBy: { key: 'asc' } }),
+    correlation: (_root, args, context) => correlation(context, args),
   },
   MaterialConnection: connectionFields,
   Paper: {
@@ -114,14 +114,7 @@ export const resolvers: Resolvers = {
     id: (r) => toGlobalId('Reaction', r.id),
     reactants: (r, _args, context) => participants(context, r.id, 'REACTANT'),
     products: (r, _args, context) => participants(context, r.id, 'PRODUCT'),
-    equation: async (r, _args, context) => {
-      const side = async (s: ReactionParticipant['side']) => {
-        const list = await participants(context, r.id, s);
-        const materials = await context.loaders.materialById.loadMany(list.map((p) => p.materialId));
-        return list.map((p, i) => `${formatAmount(p.coefficient)}${(materials[i] as { formula: string }).formula}`).join(' + ');
-      };
-      return `${await side('REACTANT')} → ${await side('PRODUCT')}`;
-    },
+    equation: (r, _args, context) => reactionEquation(context, r),
     property: async (r, _args, { loaders }) => (await loaders.propertyKeyByKey.load(r.propertyKey))!,
     method: (r, _args, { loaders }) => (r.methodId ? loaders.methodById.load(r.methodId) : null),
     source,
@@ -130,3 +123,9 @@ export const resolvers: Resolvers = {
     material: async (p, _args, { loaders }) => (await loaders.materialById.load(p.materialId))!,
   },
 };
+
+/** Stored-fact resolvers plus the derived fields, merged type by type. */
+export const resolvers: Resolvers = { ...storedResolvers };
+for (const [typeName, fields] of Object.entries(derivedResolvers)) {
+  resolvers[typeName] = { ...(storedResolvers[typeName] as object), ...(fields as object) } as never;
+}

@@ -5,7 +5,7 @@
  * paper that are no longer in its file are removed. Running it twice writes nothing the second time.
  */
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { parseFormula } from '../derive/composition.js';
+import { chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
 import { convertValue } from '../units.js';
 import type { SeedFile } from './schema.js';
 import {
@@ -127,11 +127,15 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
 
   // Materials first without their coating links (coatings point back at materials).
   const storedMaterials = await tx.material.findMany({ where: inSeededPapers });
-  const materialRow = (f: SeedFile, m: SeedFile['materials'][number]) => ({
-    key: m.key, name: m.name, formula: m.formula, elements: parseFormula(m.formula).elements, workingIon: m.workingIon,
+  const materialRow = (f: SeedFile, m: SeedFile['materials'][number]) => {
+    const composition = parseFormula(m.formula);
+    return {
+    key: m.key, name: m.name, formula: m.formula, elements: composition.elements, nelements: composition.elements.length,
+    chemicalFormulaReduced: chemicalFormulaReduced(composition.amounts), workingIon: m.workingIon,
     familyKey: m.family, role: enumValue(m.role), materialsProjectId: toNull(m.materialsProjectId), description: toNull(m.description),
     paperId: paperIdOf(f), locator: m.locator,
-  });
+    };
+  };
   const materialIds = await syncTable(report, 'Material', 'key', storedMaterials,
     files.flatMap((f) => f.materials.map((m) => materialRow(f, m))),
     { create: (data) => tx.material.create({ data: data as never }), update: (id, data) => tx.material.update({ where: { id }, data: data as never }), remove: async () => undefined },

@@ -37,3 +37,13 @@ test('non-positive lengths and impossible angles are refused', () => {
   assert.throws(() => hexagonalToRhombohedral({ aA: 5, cA: -1 }), /c_hex must be a positive length/);
   assert.throws(() => rhombohedralToHexagonal({ aA: 5, alphaDeg: 130 }), /between 0° and 120°/);
 });
+
+test('general cell volume agrees with the hexagonal and rhombohedral formulas; settings fill implied parameters', async () => {
+  const { cellVolumeA3, completeCell } = await import('../../src/derive/lattice.js');
+  assert.ok(Math.abs(cellVolumeA3(5.003, 5.003, 15.225, 90, 90, 120) - hexagonalVolumeA3({ aA: 5.003, cA: 15.225 })) < 1e-9);
+  assert.ok(Math.abs(cellVolumeA3(5.84, 5.84, 5.84, 50.729, 50.729, 50.729) - rhombohedralVolumeA3({ aA: 5.84, alphaDeg: 50.729 })) < 1e-9);
+  const none = { aA: null, bA: null, cA: null, alphaDeg: null, betaDeg: null, gammaDeg: null };
+  assert.deepEqual(completeCell('HEXAGONAL', { ...none, aA: 4.933, cA: 4.715 }), { cell: [4.933, 4.933, 4.715, 90, 90, 120] });
+  assert.deepEqual(completeCell('MONOCLINIC', { ...none, aA: 5, bA: 8, cA: 5 }), { missing: 'β' });
+  assert.throws(() => cellVolumeA3(1, 1, 1, 130, 130, 130), /do not form a cell/);
+});

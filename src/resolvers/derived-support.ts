@@ -1,0 +1,82 @@
+/**
+ * Glue between stored rows and the derive/ modules: unit conversion of derived values on request,
+ * evidence built from rows, and the pick of one stored value among several.
+ */
+import type { ComputedProperty, Measurement, Reaction, ReactionParticipant } from '@prisma/client';
+import type { Context } from '../context.js';
+import { DerivationInputError } from '../derive/capacity.js';
+import { FormulaError } from '../derive/composition.js';
+import { factInput, type Derived, type DerivationInput } from '../derive/quantity.js';
+import { ErrorCode, UserInputError } from '../errors.js';
+import { convertValue, isKnownUnit, unitsCompatible, UnitError } from '../units.js';
+
+/** Express a derived value in the requested unit (validated; conversion by the units module). */
+export function inUnit(d: Derived, unit: string | null | undefined, argument = 'unit'): Derived {
+  if (!unit || unit === d.unit) return d;
+  if (!isKnownUnit(unit)) throw new UserInputError(`unknown unit "${unit}"`, ErrorCode.UNKNOWN_UNIT, argument);
+  if (!unitsCompatible(d.unit, unit)) throw new UserInputError(`cannot express ${d.quantity} (${d.unit}) in "${unit}"`, ErrorCode.UNKNOWN_UNIT, argument);
+  try {
+    return { ...d, unit, value: d.value === null ? null : convertValue(d.value, d.unit, unit) };
+  } catch (error) {
+    if (error instanceof UnitError) throw new UserInputError(error.message, ErrorCode.UNKNOWN_UNIT, argument);
+    throw error;
+  }
+}
+
+/** A stored value expressed in `unit`, or null if it has no numeric value. */
+export function valueIn(row: { value: number | null; unit: string }, unit: string): number | null {
+  if (row.value === null) return null;
+  return row.unit === unit ? row.value : convertValue(row.value, row.unit, unit);
+}
+
+export const computedInput = (name: string, row: ComputedProperty): DerivationInput => factInput(name, row, 'ComputedProperty');
+export const measuredInput = (name: string, row: Measurement): DerivationInput => factInput(name, row, 'Measurement');
+
+/** Run a pure derivation; bad argument values become client errors instead of internal ones. */
+export function guarded<T>(argument: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DerivationInputError || error instanceof FormulaError) throw new UserInputError(error.message, ErrorCode.BAD_USER_INPUT, argument);
+    throw error;
+  }
+}
+
+/** "3 NaVO3 → Na2V3O7 + 0.5 Na2O + 0.75 O2" from participant rows, through the loaders. */
+export async function reactionEquation(context: Context, reaction: Reaction): Promise<string> {
+  const participants = await context.loaders.participantsByReactionId.load(reaction.id);
+  const materials = await context.loaders.materialById.loadMany(participants.map((p) => p.materialId));
+  const rows = materials.map((m) => (m instanceof Error ? null : m));
+  const formulas = rows.map((m) => m?.formula ?? '?');
+  // Polymorphs share a formula (NaVO3 → NaVO3): name them instead.
+  const clash = (i: number) => formulas.filter((f) => f === formulas[i]).length > 1;
+  const term = (p: ReactionParticipant, i: number) => {
+    const formula = clash(i) ? (rows[i]?.name ?? formulas[i]!) : formulas[i]!;
+    return `${p.coefficient === 1 ? '' : `${Number(p.coefficient.toPrecision(6))} `}${formula}`;
+  };
+  const side = (s: ReactionParticipant['side']) =>
+    participants
+      .map((p, i) => [p, i] as const)
+      .filter(([p]) => p.side === s)
+      .map(([p, i]) => term(p, i))
+      .join(' + ');
+  return `${side('REACTANT')} → ${side('PRODUCT')}`;
+}
+
+/** Whether two measurements were made under the same conditions (every condition column and the extra ones). */
+export function sameConditions(a: Measurement, b: Measurement): boolean {
+  const columns = [
+    'temperatureC', 'cRate', 'chargeCRate', 'oneCMAPerG', 'currentDensityMAPerG', 'voltageMinV', 'voltageMaxV', 'cycleNumber',
+    'cellType', 'counterElectrode', 'electrolyte', 'state', 'technique', 'loadingMgPerCm2',
+  ] as const;
+  return columns.every((c) => a[c] === b[c]) && canonicalJson(a.otherConditions) === canonicalJson(b.otherConditions);
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
