@@ -20,13 +20,23 @@ import type {
   Structure,
 } from '@prisma/client';
 
+/**
+ * Dispatch a batch on the next macrotask instead of the default microtask: resolvers that await
+ * other loaders first (derived fields) reach the same loader a few microtasks apart, and would
+ * otherwise split one batch into several depending on timing.
+ */
+const batchScheduleFn = (callback: () => void) => setImmediate(callback);
+
 /** Batch by a unique key: values come back in key order, null where missing. */
 function byUnique<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K) {
-  return new DataLoader<K, T | null>(async (keys) => {
-    const rows = await fetch([...keys]);
-    const map = new Map(rows.map((r) => [keyOf(r), r]));
-    return keys.map((k) => map.get(k) ?? null);
-  });
+  return new DataLoader<K, T | null>(
+    async (keys) => {
+      const rows = await fetch([...keys]);
+      const map = new Map(rows.map((r) => [keyOf(r), r]));
+      return keys.map((k) => map.get(k) ?? null);
+    },
+    { batchScheduleFn },
+  );
 }
 
 function byId<T extends { id: number }>(fetch: (ids: number[]) => Promise<T[]>) {
@@ -35,12 +45,15 @@ function byId<T extends { id: number }>(fetch: (ids: number[]) => Promise<T[]>) 
 
 /** Batch a one-to-many relation: every key gets the (possibly empty) list of its rows. */
 function groupedBy<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K) {
-  return new DataLoader<K, T[]>(async (keys) => {
-    const rows = await fetch([...keys]);
-    const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
-    for (const row of rows) groups.get(keyOf(row))?.push(row);
-    return keys.map((k) => groups.get(k)!);
-  });
+  return new DataLoader<K, T[]>(
+    async (keys) => {
+      const rows = await fetch([...keys]);
+      const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
+      for (const row of rows) groups.get(keyOf(row))?.push(row);
+      return keys.map((k) => groups.get(k)!);
+    },
+    { batchScheduleFn },
+  );
 }
 
 /** The paperByDoi key of a DOI: trimmed and lower-cased. */

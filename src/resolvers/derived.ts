@@ -557,43 +557,49 @@ function migration(t: TmMigrationParent) {
 
 const conditionsSource = (m: Measurement) => ({ paperId: m.paperId, locator: m.locator });
 
+/** The stored condition value as a comparison beside a derived one. */
+const storedCondition = (m: Measurement, name: string, value: number | null, unit: string): DerivationInput[] =>
+  value === null ? [] : [{ name, value, unit, source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } }];
+
+/** Derived from C-rate × 1C when both are stated (the printed current, if any, is shown beside it); else the printed current. */
 function currentDensityOf(m: Measurement): Derived {
   const quantity = 'current density';
-  if (m.currentDensityMAPerG !== null) return reported({ quantity, value: m.currentDensityMAPerG, unit: 'mA/g', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
   const formula = 'I = n·(1C)';
   if (m.cRate !== null && m.oneCMAPerG !== null) {
-    return derived({
-      quantity,
-      value: currentDensityMAPerG(m.cRate, m.oneCMAPerG),
-      unit: 'mA/g',
-      formula,
-      inputs: [
-        { name: 'n', value: m.cRate, unit: 'C', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } },
-        { name: '1C', value: m.oneCMAPerG, unit: 'mA/g', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } },
-      ],
-      assumptions: [`1C = ${m.oneCMAPerG} mA/g as defined in the paper`],
-    });
+    return {
+      ...derived({
+        quantity,
+        value: currentDensityMAPerG(m.cRate, m.oneCMAPerG),
+        unit: 'mA/g',
+        formula,
+        inputs: [...storedCondition(m, 'n', m.cRate, 'C'), ...storedCondition(m, '1C', m.oneCMAPerG, 'mA/g')],
+        assumptions: [`1C = ${m.oneCMAPerG} mA/g as defined in the paper`],
+      }),
+      comparisons: storedCondition(m, 'I (printed)', m.currentDensityMAPerG, 'mA/g'),
+    };
   }
+  if (m.currentDensityMAPerG !== null) return reported({ quantity, value: m.currentDensityMAPerG, unit: 'mA/g', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
   return unavailable({ quantity, unit: 'mA/g', formula, reason: m.cRate === null ? 'no C-rate or current density is stated' : "the paper's 1C definition is not stored" });
 }
 
+/** Derived from current / 1C when both are stated (the printed C-rate beside it); else the printed C-rate. */
 function cRateDerivedOf(m: Measurement): Derived {
   const quantity = 'C-rate';
-  if (m.cRate !== null) return reported({ quantity, value: m.cRate, unit: '1', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
   const formula = 'n = I / (1C)';
   if (m.currentDensityMAPerG !== null && m.oneCMAPerG !== null) {
-    return derived({
-      quantity,
-      value: cRateOf(m.currentDensityMAPerG, m.oneCMAPerG),
-      unit: '1',
-      formula,
-      inputs: [
-        { name: 'I', value: m.currentDensityMAPerG, unit: 'mA/g', source: conditionsSource(m) },
-        { name: '1C', value: m.oneCMAPerG, unit: 'mA/g', source: conditionsSource(m) },
-      ],
-      assumptions: [`1C = ${m.oneCMAPerG} mA/g as defined in the paper`],
-    });
+    return {
+      ...derived({
+        quantity,
+        value: cRateOf(m.currentDensityMAPerG, m.oneCMAPerG),
+        unit: '1',
+        formula,
+        inputs: [...storedCondition(m, 'I', m.currentDensityMAPerG, 'mA/g'), ...storedCondition(m, '1C', m.oneCMAPerG, 'mA/g')],
+        assumptions: [`1C = ${m.oneCMAPerG} mA/g as defined in the paper`],
+      }),
+      comparisons: storedCondition(m, 'n (printed)', m.cRate, '1'),
+    };
   }
+  if (m.cRate !== null) return reported({ quantity, value: m.cRate, unit: '1', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
   return unavailable({ quantity, unit: '1', formula, reason: m.currentDensityMAPerG === null ? 'no C-rate or current density is stated' : "the paper's 1C definition is not stored" });
 }
 

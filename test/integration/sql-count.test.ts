@@ -49,3 +49,49 @@ test('SQL statements per page are the same for 45 and 48 materials of every kind
   assert.equal(counts[48], counts[45], JSON.stringify(counts));
   assert.ok(counts[48] <= 20, `a page costs at most 20 statements, got ${counts[48]}`);
 });
+
+// Derived fields gather their inputs through the same loaders: no statement per material either.
+const DERIVED_QUERY = `query($first: Int!, $filter: MaterialFilter) {
+  materials(first: $first, filter: $filter) {
+    edges { node {
+      key nelements chemicalFormulaReduced molarMass { value }
+      theoreticalCapacity { value reportedValues { value } }
+      averageVoltage { value status source { locator } }
+      specificEnergy { value }
+      voltagePairs { gravimetricCapacity { value } volumetricCapacity { value } volumeChange { value reason } averageVoltage { value } }
+      stability { verdict criteria { key evidence { name value source { locator paper { doi } } } } }
+      capacityFade { fadePerCycle { value } cyclesToEndOfLife { value } }
+      coatingEffects { difference { value } ratio { value } pristine { value } }
+      tmMigration { reversibleFraction { value } }
+      structures { volumePerFormulaUnit { value } convertedLattice { a { value } } spaceGroupCheck { consistent } }
+      measurements { conditions { currentDensity { value } impliedOneC { value } } }
+    } }
+  }
+}`;
+
+test('derived fields add no statement per material (NaMO3 pages of 1, 3, 6)', async () => {
+  const filter = { family: 'ilmenite-namo3', role: 'CATHODE' };
+  const counts: Record<number, number> = {};
+  for (const first of [1, 3, 6]) {
+    const before = server.db.statementCount();
+    const data = await server.data(DERIVED_QUERY, { first, filter });
+    assert.equal(data.materials.edges.length, first);
+    counts[first] = server.db.statementCount() - before;
+  }
+  console.log(`# SQL statements per derived NaMO3 page: ${JSON.stringify(counts)}`);
+  assert.equal(counts[3], counts[1], JSON.stringify(counts));
+  assert.equal(counts[6], counts[1], JSON.stringify(counts));
+});
+
+test('a correlation costs the same statements whatever the number of materials', async () => {
+  const query = `query($filter: MaterialFilter) { correlation(x: { property: "elf_max", locator: "Table I" }, y: { property: "average_voltage", kind: COMPUTED }, filter: $filter) { n points { material { key } xSource { paper { doi } } } } }`;
+  const count = async (filter: object) => {
+    const before = server.db.statementCount();
+    await server.data(query, { filter });
+    return server.db.statementCount() - before;
+  };
+  const few = await count({ family: 'ilmenite-namo3', elements: ['V'] });
+  const all = await count({ family: 'ilmenite-namo3' });
+  console.log(`# SQL statements per correlation: 1 material ${few}, 6 materials ${all}`);
+  assert.equal(all, few);
+});

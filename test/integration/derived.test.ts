@@ -1,0 +1,206 @@
+/** Derived fields over HTTP, checked against numbers the papers print, with their traces. */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startTestServer, type TestServer } from './testkit.js';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.close());
+
+const TRACE = 'value unit status formula assumptions reason source { locator paper { doi } } inputs { name value unit note source { locator } factId derivation { quantity value unit } }';
+
+async function materialByKey(key: string, fields: string) {
+  const data = await server.data(`{ materials(first: 100) { edges { node { key ${fields} } } } }`);
+  const node = data.materials.edges.map((e: any) => e.node).find((n: any) => n.key === key);
+  assert.ok(node, `material ${key} seeded`);
+  return node;
+}
+
+test('NaVO3: ≈220 mAh/g for one Na (as the paper states), with F, M and the reported value in the trace', async () => {
+  const m = await materialByKey('namo3-v', `nelements chemicalFormulaReduced theoreticalCapacity { ${TRACE} reportedValues { value unit source { locator } } }
+    inAh: theoreticalCapacity(unit: "Ah/kg") { value unit }`);
+  assert.equal(m.nelements, 3);
+  assert.equal(m.chemicalFormulaReduced, 'NaO3V');
+  const q = m.theoreticalCapacity;
+  assert.equal(q.status, 'DERIVED');
+  assert.ok(Math.abs(q.value - 220) < 0.5, `${q.value}`);
+  assert.deepEqual(q.inputs.map((i: any) => i.name), ['n', 'F', 'M']);
+  assert.match(q.inputs[2].derivation.quantity, /molar mass of NaVO3/);
+  assert.equal(q.reportedValues[0].value, 220);
+  assert.equal(q.reportedValues[0].source.locator, 'Sec. III');
+  assert.ok(Math.abs(m.inAh.value - q.value) < 1e-9 && m.inAh.unit === 'Ah/kg', 'mAh/g = Ah/kg');
+});
+
+test('capacity for more ions than the formula holds is null with a reason; a wrong unit is a clear error', async () => {
+  const m = await materialByKey('namo3-v', 'theoreticalCapacity(ionsExchanged: 2) { value status reason }');
+  assert.equal(m.theoreticalCapacity.value, null);
+  assert.equal(m.theoreticalCapacity.status, 'UNAVAILABLE');
+  assert.match(m.theoreticalCapacity.reason, /holds 1 Na per formula unit/);
+  const wrong = await server.execute('{ materials(first: 1) { edges { node { theoreticalCapacity(unit: "GPa") { value } } } } }');
+  assert.equal(wrong.body.errors?.[0]?.extensions?.code, 'UNKNOWN_UNIT');
+  assert.match(wrong.body.errors![0]!.message, /cannot express .* in "GPa"/);
+  const negative = await server.execute('{ materials(first: 1) { edges { node { theoreticalCapacity(ionsExchanged: -1) { value } } } } }');
+  assert.equal(negative.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+});
+
+test('average voltage without stored total energies is Table III\'s value, flagged REPORTED with its source', async () => {
+  const m = await materialByKey('namo3-mn', `averageVoltage { ${TRACE} factId } specificEnergy { ${TRACE} }`);
+  assert.equal(m.averageVoltage.status, 'REPORTED');
+  assert.equal(m.averageVoltage.value, 4.53);
+  assert.equal(m.averageVoltage.source.locator, 'Table III');
+  assert.match(m.averageVoltage.assumptions[0], /total energies are not stored/);
+  assert.equal(m.specificEnergy.status, 'DERIVED');
+  assert.ok(Math.abs(m.specificEnergy.value - 4.53 * m.specificEnergy.inputs[1].value) < 1e-9);
+});
+
+test('NaVO3 voltage pair R-3 Na1 → P-31m Na0.5: MP-style step fields, volumetric values from the R-3 cell, volume change unavailable', async () => {
+  const m = await materialByKey('namo3-v', `voltagePairs { formulaDischarge formulaCharge workingIon workingIonFractionDischarge workingIonFractionCharge ionsExchangedPerFormulaUnit
+    averageVoltage { value status } gravimetricCapacity { ${TRACE} } volumetricCapacity { ${TRACE} } gravimetricEnergy { value unit } volumetricEnergy { value unit }
+    volumeChange(unit: "%") { value unit status reason } stability { verdict } discharged { label } charged { label } }`);
+  assert.equal(m.voltagePairs.length, 1);
+  const p = m.voltagePairs[0];
+  assert.equal(p.formulaDischarge, 'NaVO3');
+  assert.equal(p.formulaCharge, 'Na0.5VO3');
+  assert.equal(p.workingIon, 'Na');
+  assert.equal(p.ionsExchangedPerFormulaUnit, 0.5);
+  assert.equal(p.workingIonFractionDischarge, 0.2);
+  assert.equal(p.averageVoltage.value, 5.907);
+  assert.ok(Math.abs(p.gravimetricCapacity.value - 109.9) < 0.1);
+  assert.ok(Math.abs(p.gravimetricEnergy.value - 5.907 * p.gravimetricCapacity.value) < 1e-9);
+  assert.equal(p.gravimetricEnergy.unit, 'Wh/kg');
+  // R-3 cell: V_f.u. = V_cell / Z from Table S1; ρ ≈ 3.68 g/cm³.
+  assert.ok(Math.abs(p.volumetricCapacity.value - 404.4) < 1, `${p.volumetricCapacity.value}`);
+  assert.equal(p.volumetricEnergy.unit, 'Wh/L');
+  assert.equal(p.volumeChange.value, null);
+  assert.match(p.volumeChange.reason, /P-31m Na0.5VO3: the number of formula units per cell is not stored/);
+  assert.equal(p.stability.verdict, 'STABLE');
+});
+
+test('stability: NaVO3 is stable (S4 < 0, all S5 ΔH < 0, O–O ≫ 1.55 Å); NaMnO3 is not (S4 > 0); magnetism agrees for Mn', async () => {
+  const fields = 'stability { verdict summary criteriaUsed criteria { key answer favourable evaluated evidence { name value unit source { locator } factId } } }';
+  const v = (await materialByKey('namo3-v', fields)).stability;
+  assert.equal(v.verdict, 'STABLE');
+  const competing = v.criteria.find((c: any) => c.key === 'competing-phases');
+  assert.equal(competing.evidence.length, 14);
+  assert.ok(competing.evidence.every((e: any) => e.source.locator === 'Table S5' && e.factId));
+  assert.match(competing.answer, /all 14 decompositions have ΔH < 0; the closest is NaVO3 \(ilmenite R-3\) → NaVO3 \(monoclinic C2\/c\) \(ΔH = -0.074 eV\)/);
+  const mn = (await materialByKey('namo3-mn', fields)).stability;
+  assert.equal(mn.verdict, 'UNSTABLE');
+  assert.match(mn.criteria.find((c: any) => c.key === 'reduction').answer, /0.349 eV\/f.u. ≥ 0/);
+  assert.match(mn.criteria.find((c: any) => c.key === 'magnetic-ground-state-agreement').answer, /^Yes: both give FM/);
+  assert.deepEqual(mn.criteria.find((c: any) => c.key === 'magnetic-ground-state-delta-e').evidence.map((e: any) => [e.value, e.source.locator]), [[192.896, 'Table I']]);
+  assert.ok(!mn.criteriaUsed.includes('o-o-ipcohp'), 'no O–O −IpCOHP is stored per material');
+});
+
+test('capacity fade of the pouch cells (Yoon et al.): 79.2 % and 95.0 % after 500 cycles', async () => {
+  const fields = `capacityFade { retention { value conditions { cycleNumber cellType temperatureC } } fadePerCycle { value unit formula } cyclesToEndOfLife { value unit } }`;
+  const pick = (m: any) => m.capacityFade.find((f: any) => f.retention.conditions.cellType === 'POUCH_FULL_CELL' && f.retention.conditions.cycleNumber === 500);
+  const pristine = pick(await materialByKey('ncm811', fields));
+  const coated = pick(await materialByKey('ncm811-coxb', fields));
+  assert.equal(pristine.retention.value, 79.2);
+  assert.equal(coated.retention.value, 95);
+  assert.equal(pristine.fadePerCycle.unit, '%');
+  assert.ok(Math.abs(pristine.fadePerCycle.value - 0.04662) < 0.0001, `${pristine.fadePerCycle.value}`);
+  assert.ok(Math.abs(pristine.cyclesToEndOfLife.value - 478.45) < 0.01);
+  assert.ok(Math.abs(coated.cyclesToEndOfLife.value - 2175.17) < 0.01);
+});
+
+test('coated vs pristine NCM811: only identical conditions are paired; retention, DSC and rock-salt layer improve', async () => {
+  const m = await materialByKey('ncm811-coxb', `coatingEffects { property { key } site coatedBetter pristine { value unit conditions { cycleNumber cellType temperatureC state technique } } coated { value } difference { value unit inputs { name source { locator } } } ratio { value } }`);
+  const effects = m.coatingEffects;
+  assert.ok(effects.length >= 10, `${effects.length} pairs`);
+  const byKey = (key: string, where: (e: any) => boolean = () => true) => effects.filter((e: any) => e.property.key === key && where(e));
+  const pouch = byKey('capacity_retention', (e) => e.pristine.conditions.cellType === 'POUCH_FULL_CELL' && e.pristine.conditions.cycleNumber === 500)[0];
+  assert.equal(pouch.pristine.value, 79.2);
+  assert.equal(pouch.coated.value, 95);
+  assert.ok(Math.abs(pouch.difference.value - 15.8) < 1e-9);
+  assert.equal(pouch.coatedBetter, true);
+  const onset = byKey('dsc_onset_temperature')[0];
+  assert.ok(Math.abs(onset.difference.value - 18.6) < 1e-9, `${onset.difference.value}`);
+  const heat = byKey('dsc_heat')[0];
+  assert.ok(Math.abs(heat.ratio.value - 487.9 / 786.3) < 1e-9);
+  assert.equal(heat.coatedBetter, true);
+  for (const e of byKey('layer_thickness')) assert.equal(e.coatedBetter, true);
+  // The 7C/45 °C test was run on the coated material only: nothing to pair.
+  assert.equal(byKey('capacity_retention', (e) => e.pristine.conditions.temperatureC === 45 && e.pristine.conditions.cycleNumber === 200).length, 0);
+  // Set-up parameters are not "effects" unless asked for.
+  assert.equal(byKey('electrode_loading').length, 0);
+  // The substrate sees the same pairs from its side.
+  const substrate = await materialByKey('ncm811', 'coatingEffects { property { key } }');
+  assert.equal(substrate.coatingEffects.length, effects.length);
+});
+
+test('TM migration in LMR-NMC: 2.8 % → 9.0 % → 4.7 % is 69 % reversible, each fraction with its source', async () => {
+  const m = await materialByKey('gent-lmr-nmc', `tmMigration { migratedOnCharge { value unit inputs { name value source { locator } factId } } returnedOnDischarge { value } residualAfterDischarge { value } reversibleFraction { value unit formula } }`);
+  const t = m.tmMigration;
+  assert.ok(Math.abs(t.migratedOnCharge.value - 6.2) < 1e-9);
+  assert.ok(Math.abs(t.returnedOnDischarge.value - 4.3) < 1e-9);
+  assert.ok(Math.abs(t.residualAfterDischarge.value - 1.9) < 1e-9);
+  assert.equal(t.reversibleFraction.unit, '%');
+  assert.ok(Math.abs(t.reversibleFraction.value - 69.35) < 0.01);
+  assert.ok(t.migratedOnCharge.inputs.every((i: any) => i.factId && i.source.locator));
+});
+
+test('C-rates: 7C at 1C = 220 mA/g is 1540 mA/g (Yoon); 4 mA/g at C/68 implies 1C ≈ 272 mA/g (Gent)', async () => {
+  const yoon = await materialByKey('ncm811-coxb', 'measurements { conditions { cRate oneCMAPerG currentDensity { value unit status formula assumptions reportedValues { value } } } }');
+  const sevenC = yoon.measurements.find((x: any) => x.conditions.cRate === 7);
+  assert.ok(sevenC, 'a 7C measurement');
+  assert.equal(sevenC.conditions.currentDensity.value, 1540);
+  assert.ok(sevenC.conditions.currentDensity.reportedValues.every((r: any) => r.value === 1540), "the printed current agrees");
+  assert.equal(sevenC.conditions.currentDensity.status, 'DERIVED');
+  assert.match(sevenC.conditions.currentDensity.assumptions[0], /1C = 220 mA\/g as defined in the paper/);
+  const gent = await materialByKey('gent-lmr-nmc', 'measurements(filter: { properties: ["current_density"] }) { conditions { impliedOneC { value status reportedValues { value } } } }');
+  const implied = gent.measurements[0].conditions.impliedOneC;
+  assert.equal(implied.status, 'DERIVED');
+  assert.ok(Math.abs(implied.value - 272) < 0.2, `${implied.value}`);
+});
+
+test('lattices: Eq. S1 from the stored hexagonal cell matches the stored rhombohedral one; space groups are consistent', async () => {
+  const m = await materialByKey('namo3-ni', 'structures { label spaceGroupCheck { consistent } volumePerFormulaUnit { value status } convertedLattice { setting a { value formula } alpha { value } stored { aA alphaDeg } } }');
+  const r3 = m.structures.find((s: any) => s.label.startsWith('R-3'));
+  assert.equal(r3.convertedLattice.setting, 'RHOMBOHEDRAL');
+  assert.ok(Math.abs(r3.convertedLattice.a.value - r3.convertedLattice.stored.aA) < 0.002);
+  assert.ok(Math.abs(r3.convertedLattice.alpha.value - r3.convertedLattice.stored.alphaDeg) < 0.01);
+  assert.equal(r3.volumePerFormulaUnit.status, 'DERIVED');
+  assert.ok(m.structures.every((s: any) => s.spaceGroupCheck === null || s.spaceGroupCheck.consistent));
+});
+
+test('correlation: NaMO3 voltage vs ELFmax (Table I), r with and without Co in one query', async () => {
+  const data = await server.data(`{
+    all: correlation(x: { property: "elf_max", locator: "Table I" }, y: { property: "average_voltage", kind: COMPUTED }, filter: { family: "ilmenite-namo3" }) {
+      n pearsonR spearmanRho slope xUnit yUnit points { material { key } x y residual xSource { locator } ySource { locator } } }
+    withoutCo: correlation(x: { property: "elf_max", locator: "Table I" }, y: { property: "average_voltage", kind: COMPUTED }, filter: { family: "ilmenite-namo3" }, exclude: ["namo3-co"]) {
+      n pearsonR spearmanRho slope excluded { key } }
+  }`);
+  assert.equal(data.all.n, 6);
+  assert.equal(data.withoutCo.n, 5);
+  assert.deepEqual(data.withoutCo.excluded.map((m: any) => m.key), ['namo3-co']);
+  assert.ok(data.withoutCo.pearsonR < -0.98, `${data.withoutCo.pearsonR}`);
+  assert.ok(Math.abs(data.withoutCo.spearmanRho + 1) < 1e-12);
+  assert.ok(data.all.pearsonR > -0.7, `${data.all.pearsonR}`);
+  const co = data.all.points.find((p: any) => p.material.key === 'namo3-co');
+  assert.equal(co.residual, Math.min(...data.all.points.map((p: any) => p.residual)));
+  assert.ok(data.all.points.every((p: any) => p.xSource.locator === 'Table I' && p.ySource.locator === 'Table III'));
+});
+
+test('correlation: ambiguous axes, unknown properties and unknown exclusions are clear errors', async () => {
+  const ambiguous = await server.execute('{ correlation(x: { property: "elf_max" }, y: { property: "average_voltage" }, filter: { family: "ilmenite-namo3" }) { n } }');
+  assert.equal(ambiguous.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+  assert.match(ambiguous.body.errors![0]!.message, /has 2 different elf_max values on axis x: 0.601 \(Table I, M–O\); 0.564 \(Table II, M–O\)/);
+  const unknown = await server.execute('{ correlation(x: { property: "elfmax" }, y: { property: "average_voltage" }) { n } }');
+  assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'UNKNOWN_PROPERTY');
+  const exclude = await server.execute('{ correlation(x: { property: "elf_max", locator: "Table I" }, y: { property: "average_voltage", kind: COMPUTED }, exclude: ["namo3-xx"]) { n } }');
+  assert.match(exclude.body.errors![0]!.message, /unknown material key in exclude: namo3-xx/);
+  const unit = await server.execute('{ correlation(x: { property: "elf_max", locator: "Table I" }, y: { property: "average_voltage", unit: "mAh/g" }) { n } }');
+  assert.equal(unit.body.errors?.[0]?.extensions?.code, 'UNKNOWN_UNIT');
+});
+
+test('OPTIMADE-style filters: nelements and chemicalFormulaReduced', async () => {
+  const data = await server.data('{ two: materials(filter: { nelements: { max: 2 } }, first: 100) { edges { node { formula nelements } } } navo3: materials(filter: { chemicalFormulaReduced: "NaO3V" }) { edges { node { key } } } }');
+  assert.ok(data.two.edges.length > 0 && data.two.edges.every((e: any) => e.node.nelements <= 2));
+  assert.deepEqual(data.navo3.edges.map((e: any) => e.node.key).sort(), ['namo3-v', 'navo3-c2c', 'navo3-pnma']);
+  const bad = await server.execute('{ materials(filter: { nelements: { min: 4, max: 2 } }) { totalCount } }');
+  assert.equal(bad.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+});
