@@ -7,15 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import { ErrorCode } from './errors.js';
-import { resolvers } from './resolvers/index.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { buildSchema } from './schema.js';
 
@@ -56,7 +54,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(formatted, error, production),
     // No Apollo landing page (it loads Apollo Sandbox from a CDN): GraphiQL at /graphiql instead.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    // Inline tracing is for Apollo Studio (not used); the landing page would load Apollo's CDN.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
   app.get('/health', (_req, res) => {
