@@ -15,6 +15,7 @@ import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import { ErrorCode } from './errors.js';
 import { graphiqlRouter } from './web/graphiql.js';
+import { dashboardRouter } from './web/dashboard.js';
 import { buildSchema } from './schema.js';
 
 export interface AppOptions {
@@ -63,6 +64,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   });
   // GraphiQL (offline) at /graphiql; browser GETs of /graphql redirect there.
   app.use(graphiqlRouter({ path: '/graphiql', endpoint: '/graphql' }));
+  // Research dashboard (offline; Observable Plot) at /dashboard.
+  app.use(dashboardRouter({ path: '/dashboard', endpoint: '/graphql' }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

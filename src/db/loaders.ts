@@ -82,8 +82,14 @@ export function createLoaders(prisma: PrismaClient) {
     latticesByStructureId: groupedBy<number, Lattice>((ids) => prisma.lattice.findMany({ where: { structureId: { in: ids } }, orderBy: orderById }), (r) => r.structureId),
     measurementsByMaterialId: groupedBy<number, Measurement>((ids) => prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
     computedByMaterialId: groupedBy<number, ComputedProperty>((ids) => prisma.computedProperty.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
-    /** Every computed value of a property (e.g. the O2 molecule's −IpCOHP reference). */
-    computedByPropertyKey: groupedBy<string, ComputedProperty>((keys) => prisma.computedProperty.findMany({ where: { propertyKey: { in: keys } }, orderBy: orderById }), (r) => r.propertyKey),
+    /**
+     * Every computed value of a property with its material, for reference values such as the O2
+     * molecule's −IpCOHP (the material comes in the same call, so no second loader wave).
+     */
+    computedWithMaterialByPropertyKey: groupedBy<string, ComputedProperty & { material: Material }>(
+      (keys) => prisma.computedProperty.findMany({ where: { propertyKey: { in: keys } }, include: { material: true }, orderBy: orderById }),
+      (r) => r.propertyKey,
+    ),
     coatedFormsBySubstrateId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { substrateId: { in: ids } }, orderBy: orderById }), (r) => r.substrateId!),
     coatedMaterialsByCoatingId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { coatingId: { in: ids } }, orderBy: orderById }), (r) => r.coatingId!),
     participantsByReactionId: groupedBy<number, ReactionParticipant>((ids) => prisma.reactionParticipant.findMany({ where: { reactionId: { in: ids } }, orderBy: [{ side: 'asc' }, { position: 'asc' }] }), (r) => r.reactionId),

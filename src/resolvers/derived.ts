@@ -145,9 +145,8 @@ async function voltageFromEnergies(
   const eD = energyOf(ends.discharged);
   const eC = energyOf(ends.charged);
   if (!eD || !eC || eD.methodId !== eC.methodId) return null;
-  const metalRows = await context.loaders.computedByPropertyKey.load('total_energy');
-  const metals = await context.loaders.materialById.loadMany(metalRows.map((r) => r.materialId));
-  const metal = metalRows.find((r, i) => r.methodId === eD.methodId && r.value !== null && (metals[i] as Material | null)?.formula === m.workingIon);
+  const metalRows = await context.loaders.computedWithMaterialByPropertyKey.load('total_energy');
+  const metal = metalRows.find((r) => r.methodId === eD.methodId && r.value !== null && r.material.formula === m.workingIon);
   if (!metal) return null;
   const x1 = ends.discharged.alkaliContent!;
   const x2 = ends.charged.alkaliContent!;
@@ -166,17 +165,17 @@ async function voltagePairs(context: Context, m: Material): Promise<VoltagePairP
   const structures = (await context.loaders.structuresByMaterialId.load(m.id)).filter((s) => s.alkaliContent !== null && s.methodId !== null);
   const byMethod = new Map<number, Structure[]>();
   for (const s of structures) byMethod.set(s.methodId!, [...(byMethod.get(s.methodId!) ?? []), s]);
-  const pairs: VoltagePairParent[] = [];
+  const ends: { methodId: number; discharged: Structure; charged: Structure }[] = [];
   for (const [methodId, group] of byMethod) {
     const contents = [...new Set(group.map((s) => s.alkaliContent!))].sort((a, b) => b - a);
     for (let i = 0; i + 1 < contents.length; i++) {
       // One structure per content: the first stored (the paper's ground-state model for that step).
-      const discharged = group.find((s) => s.alkaliContent === contents[i])!;
-      const charged = group.find((s) => s.alkaliContent === contents[i + 1])!;
-      pairs.push({ material: m, discharged, charged, averageVoltage: await averageVoltage(context, m, methodId, { discharged, charged }) });
+      ends.push({ methodId, discharged: group.find((s) => s.alkaliContent === contents[i])!, charged: group.find((s) => s.alkaliContent === contents[i + 1])! });
     }
   }
-  return pairs;
+  // Voltages of all steps at once, so their loads share batches.
+  const voltages = await Promise.all(ends.map((e) => averageVoltage(context, m, e.methodId, e)));
+  return ends.map((e, i) => ({ material: m, discharged: e.discharged, charged: e.charged, averageVoltage: voltages[i]! }));
 }
 
 /** Volume per formula unit from the stored cells (Z known, or the hexagonal cell of an R lattice = 3 × rhombohedral Z). */
@@ -294,10 +293,13 @@ async function stabilityOf(context: Context, m: Material): Promise<Assessment> {
   if (reduction) inputs.reductionEnthalpy = { valueEV: valueIn(reduction, 'eV/f.u.')!, evidence: computedInput('ΔE_reduction', reduction) };
   const reactionIds = [...new Set(participations.filter((p) => p.side === 'REACTANT').map((p) => p.reactionId))];
   const reactions = (await loaders.reactionById.loadMany(reactionIds)).filter((r): r is Reaction => r !== null && !(r instanceof Error));
-  for (const r of reactions.filter((r) => r.propertyKey === 'decomposition_enthalpy')) {
-    const equation = await reactionEquation(context, r);
+  // All equations at once: one participants batch and one materials batch, whatever the count.
+  const decompositions = reactions.filter((r) => r.propertyKey === 'decomposition_enthalpy');
+  const equations = await Promise.all(decompositions.map((r) => reactionEquation(context, r)));
+  decompositions.forEach((r, i) => {
+    const equation = equations[i]!;
     inputs.competingPhases.push({ equation, valueEV: valueIn(r, 'eV')!, evidence: { name: `ΔH(${equation})`, value: r.value, unit: r.unit, source: { paperId: r.paperId, locator: r.locator }, fact: { type: 'Reaction', id: r.id } } });
-  }
+  });
   const seen = new Set<string>();
   for (const c of of('o_o_distance').filter((c) => c.site?.toLowerCase().startsWith('shortest'))) {
     const label = c.structureId ? structureById.get(c.structureId)!.label : m.formula;
@@ -310,9 +312,8 @@ async function stabilityOf(context: Context, m: Material): Promise<Assessment> {
     inputs.ooIpcohp.push({ structure: label, valueEV: valueIn(c, 'eV')!, evidence: computedInput(`−IpCOHP(O–O) ${label}`, c) });
   }
   if (m.elements.includes('O') && m.formula !== 'O2') {
-    const ipcohp = await loaders.computedByPropertyKey.load('neg_ipcohp');
-    const owners = await loaders.materialById.loadMany(ipcohp.map((r) => r.materialId));
-    const o2 = ipcohp.find((r, i) => (owners[i] as Material | null)?.formula === 'O2' && r.value !== null);
+    const ipcohp = await loaders.computedWithMaterialByPropertyKey.load('neg_ipcohp');
+    const o2 = ipcohp.find((r) => r.material.formula === 'O2' && r.value !== null);
     if (o2) inputs.o2Ipcohp = { valueEV: valueIn(o2, 'eV')!, evidence: computedInput('−IpCOHP(O2 molecule)', o2) };
   }
   return assess(inputs);
