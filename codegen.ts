@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           MaterialFamily: '@prisma/client#MaterialFamily as FamilyRow',
           Source: '../resolvers/source.js#SourceParent',
           MaterialConnection: '../resolvers/pagination.js#MaterialConnectionParent',
+          CurationEvent: '@prisma/client#CurationEvent as CurationEventRow',
           DerivedQuantity: '../derive/quantity.js#Derived',
           DerivationInput: '../derive/quantity.js#DerivationInput as DerivationInputParent',
           StabilityAssessment: '../derive/stability.js#Assessment',

@@ -10,8 +10,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createContext, type Context } from './context.js';
+import { CuratorAuthError, loadCuratorAuth, type CuratorAuth } from './curation/auth.js';
 import type { Database } from './db/client.js';
 import { ErrorCode } from './errors.js';
 import { graphiqlRouter } from './web/graphiql.js';
@@ -20,6 +21,8 @@ import { buildSchema } from './schema.js';
 
 export interface AppOptions {
   production?: boolean;
+  /** Curator authentication for mutations; default from CURATOR_TOKENS / CURATOR_JWT_SECRET. */
+  curatorAuth?: CuratorAuth;
   /** Interface to listen on; default all. */
   host?: string;
 }
@@ -46,6 +49,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
 
 export async function startApp(database: Database, port: number, options: AppOptions = {}): Promise<RunningApp> {
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  const curatorAuth = options.curatorAuth ?? loadCuratorAuth();
   const app = express();
   const httpServer = http.createServer(app);
   const schema = buildSchema();
@@ -69,7 +73,16 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(server, { context: async () => createContext(database.prisma) }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        try {
+          return createContext(database.prisma, await curatorAuth.authenticate(req.headers.authorization));
+        } catch (error) {
+          if (!(error instanceof CuratorAuthError)) throw error;
+          throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+        }
+      },
+    }),
   );
   await new Promise<void>((resolve) => httpServer.listen(port, options.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;

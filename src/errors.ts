@@ -9,6 +9,8 @@ export const ErrorCode = {
   INVALID_ID: 'INVALID_ID',
   PAGE_SIZE_EXCEEDED: 'PAGE_SIZE_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** No or an invalid curator token on a mutation. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

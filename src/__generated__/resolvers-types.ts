@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow } from '@prisma/client';
+import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow, CurationEvent as CurationEventRow } from '@prisma/client';
 import { SourceParent } from '../resolvers/source.js';
 import { MaterialConnectionParent } from '../resolvers/pagination.js';
 import { Derived, DerivationInput as DerivationInputParent } from '../derive/quantity.js';
@@ -121,6 +121,8 @@ export type ComputedProperty = Node & {
   __typename?: 'ComputedProperty';
   /** Magnetic order / polymorph the value refers to, e.g. `R-3 G-AFM`. */
   configuration?: Maybe<Scalars['String']['output']>;
+  curatedBy?: Maybe<Scalars['String']['output']>;
+  history: Array<CurationEvent>;
   id: Scalars['ID']['output'];
   material: Material;
   method: ComputationalMethod;
@@ -143,6 +145,31 @@ export type ComputedPropertyFilter = {
   /** Method key. */
   method?: InputMaybe<Scalars['String']['input']>;
   properties?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ComputedPropertyInput = {
+  configuration?: InputMaybe<Scalars['String']['input']>;
+  locator: Scalars['String']['input'];
+  materialKey: Scalars['String']['input'];
+  /** Method key (`ComputationalMethod.key`). */
+  methodKey: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  paperDoi: Scalars['String']['input'];
+  property: Scalars['String']['input'];
+  qualifier?: InputMaybe<ValueQualifier>;
+  site?: InputMaybe<Scalars['String']['input']>;
+  structureKey?: InputMaybe<Scalars['String']['input']>;
+  textValue?: InputMaybe<Scalars['String']['input']>;
+  uncertainty?: InputMaybe<Scalars['Float']['input']>;
+  unit: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['Float']['input']>;
+  valueMax?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type ComputedPropertyPayload = {
+  __typename?: 'ComputedPropertyPayload';
+  computedProperty?: Maybe<ComputedProperty>;
+  errors: Array<CurationError>;
 };
 
 /** Conditions under which a measurement was made (null = not stated). */
@@ -187,6 +214,44 @@ export type ConditionsCurrentDensityArgs = {
 /** Conditions under which a measurement was made (null = not stated). */
 export type ConditionsImpliedOneCArgs = {
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Measurement conditions; null fields are not stated. */
+export type ConditionsInput = {
+  cRate?: InputMaybe<Scalars['Float']['input']>;
+  cellType?: InputMaybe<CellType>;
+  chargeCRate?: InputMaybe<Scalars['Float']['input']>;
+  counterElectrode?: InputMaybe<Scalars['String']['input']>;
+  currentDensityMAPerG?: InputMaybe<Scalars['Float']['input']>;
+  cycleNumber?: InputMaybe<Scalars['Int']['input']>;
+  electrolyte?: InputMaybe<Scalars['String']['input']>;
+  loadingMgPerCm2?: InputMaybe<Scalars['Float']['input']>;
+  oneCMAPerG?: InputMaybe<Scalars['Float']['input']>;
+  /** Other conditions: an object of strings, numbers and booleans. */
+  other?: InputMaybe<Scalars['JSON']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  technique?: InputMaybe<Scalars['String']['input']>;
+  temperatureC?: InputMaybe<Scalars['Float']['input']>;
+  voltageMaxV?: InputMaybe<Scalars['Float']['input']>;
+  voltageMinV?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type CorrectValueInput = {
+  /** Global ID of a Measurement or ComputedProperty. */
+  id: Scalars['ID']['input'];
+  /** Why the value changes (kept in the history). */
+  reason: Scalars['String']['input'];
+  /** Unit of the new value; default the stored unit. Must convert to the property's canonical unit. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  value: Scalars['Float']['input'];
+};
+
+export type CorrectValuePayload = {
+  __typename?: 'CorrectValuePayload';
+  /** The corrected Measurement or ComputedProperty. */
+  corrected?: Maybe<Node>;
+  errors: Array<CurationError>;
+  event?: Maybe<CurationEvent>;
 };
 
 export type Correlation = {
@@ -235,6 +300,51 @@ export type CorrelationPoint = {
   xSource: Source;
   y: Scalars['Float']['output'];
   ySource: Source;
+};
+
+/** What a curation step did. */
+export type CurationAction =
+  | 'ADD_COMPUTED_PROPERTY'
+  | 'ADD_MATERIAL'
+  | 'ADD_MEASUREMENT'
+  | 'ADD_PAPER'
+  | 'CORRECT_VALUE';
+
+/** A typed, field-addressed reason a curation input was refused. Nothing is written when any is returned. */
+export type CurationError = {
+  __typename?: 'CurationError';
+  code: CurationErrorCode;
+  message: Scalars['String']['output'];
+  /** Input path, e.g. ["input", "unit"]. */
+  path: Array<Scalars['String']['output']>;
+};
+
+/** Why a curation input was refused. */
+export type CurationErrorCode =
+  /** The same record (same identity) is already stored. */
+  | 'DUPLICATE'
+  /** The input breaks the data format (missing locator, malformed DOI or key, non-finite number…). */
+  | 'INVALID'
+  /** The object to correct does not exist. */
+  | 'NOT_FOUND'
+  /** The value is impossible for the property (e.g. a negative capacity). */
+  | 'OUT_OF_RANGE'
+  | 'UNKNOWN_PROPERTY'
+  /** A key or DOI that does not exist (material, structure, method, family, paper). */
+  | 'UNKNOWN_REFERENCE'
+  /** A unit that is unknown or cannot be converted to the property's canonical unit. */
+  | 'UNKNOWN_UNIT';
+
+/** One change made through the curation API: who, when, why, and the values before and after. */
+export type CurationEvent = {
+  __typename?: 'CurationEvent';
+  action: CurationAction;
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** ISO 8601 time of the change. */
+  at: Scalars['String']['output'];
+  before?: Maybe<Scalars['JSON']['output']>;
+  curator: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** One input of a derivation: a stored fact (with its source), another derivation, or a constant. */
@@ -516,6 +626,31 @@ export type MaterialFilter = {
   workingIon?: InputMaybe<WorkingIon>;
 };
 
+export type MaterialInput = {
+  coatingKey?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Family key. */
+  family?: InputMaybe<Scalars['String']['input']>;
+  formula: Scalars['String']['input'];
+  /** Stable lower-case key, e.g. `lfp-carbon-coated`. */
+  key: Scalars['String']['input'];
+  locator: Scalars['String']['input'];
+  materialsProjectId?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** DOI of the (stored) paper that defines the material. */
+  paperDoi: Scalars['String']['input'];
+  role: MaterialRole;
+  /** For a coated material: the pristine material's key (with `coatingKey`). */
+  substrateKey?: InputMaybe<Scalars['String']['input']>;
+  workingIon?: InputMaybe<WorkingIon>;
+};
+
+export type MaterialPayload = {
+  __typename?: 'MaterialPayload';
+  errors: Array<CurationError>;
+  material?: Maybe<Material>;
+};
+
 /** What a material is in the knowledge base. */
 export type MaterialRole =
   | 'ANODE'
@@ -534,6 +669,10 @@ export type MaterialRole =
 export type Measurement = Node & {
   __typename?: 'Measurement';
   conditions: Conditions;
+  /** Curator who added it through the API (null: from the curated seed files). */
+  curatedBy?: Maybe<Scalars['String']['output']>;
+  /** Corrections and additions through the curation API, oldest first. */
+  history: Array<CurationEvent>;
   id: Scalars['ID']['output'];
   material: Material;
   note?: Maybe<Scalars['String']['output']>;
@@ -564,6 +703,73 @@ export type MeasurementFilter = {
   /** Case-insensitive technique name. */
   technique?: InputMaybe<Scalars['String']['input']>;
   temperatureC?: InputMaybe<FloatRange>;
+};
+
+export type MeasurementInput = {
+  conditions?: InputMaybe<ConditionsInput>;
+  /** Table, figure or section, e.g. `Fig. 3e`. */
+  locator: Scalars['String']['input'];
+  materialKey: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  paperDoi: Scalars['String']['input'];
+  /** Property key from the vocabulary (`propertyKeys`). */
+  property: Scalars['String']['input'];
+  qualifier?: InputMaybe<ValueQualifier>;
+  site?: InputMaybe<Scalars['String']['input']>;
+  structureKey?: InputMaybe<Scalars['String']['input']>;
+  textValue?: InputMaybe<Scalars['String']['input']>;
+  uncertainty?: InputMaybe<Scalars['Float']['input']>;
+  /** Unit as printed; must convert to the property's canonical unit. */
+  unit: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['Float']['input']>;
+  valueMax?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type MeasurementPayload = {
+  __typename?: 'MeasurementPayload';
+  errors: Array<CurationError>;
+  measurement?: Maybe<Measurement>;
+};
+
+/** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  addComputedProperty: ComputedPropertyPayload;
+  addMaterial: MaterialPayload;
+  addMeasurement: MeasurementPayload;
+  addPaper: PaperPayload;
+  /** Change a stored value; the old value stays in `history` with who, when and why. */
+  correctValue: CorrectValuePayload;
+};
+
+
+/** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
+export type MutationAddComputedPropertyArgs = {
+  input: ComputedPropertyInput;
+};
+
+
+/** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
+export type MutationAddMaterialArgs = {
+  input: MaterialInput;
+};
+
+
+/** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
+export type MutationAddMeasurementArgs = {
+  input: MeasurementInput;
+};
+
+
+/** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
+export type MutationAddPaperArgs = {
+  input: PaperInput;
+};
+
+
+/** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
+export type MutationCorrectValueArgs = {
+  input: CorrectValueInput;
 };
 
 /** An object with a global ID, fetchable with `node(id:)`. */
@@ -599,6 +805,22 @@ export type Paper = Node & {
   title: Scalars['String']['output'];
   volume?: Maybe<Scalars['String']['output']>;
   year: Scalars['Int']['output'];
+};
+
+export type PaperInput = {
+  authors?: InputMaybe<Array<Scalars['String']['input']>>;
+  doi: Scalars['String']['input'];
+  journal: Scalars['String']['input'];
+  pages?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  volume?: InputMaybe<Scalars['String']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+export type PaperPayload = {
+  __typename?: 'PaperPayload';
+  errors: Array<CurationError>;
+  paper?: Maybe<Paper>;
 };
 
 /** A controlled-vocabulary property with its canonical unit. */
@@ -1026,11 +1248,20 @@ export type ResolversTypes = ResolversObject<{
   ComputationalMethod: ResolverTypeWrapper<MethodRow>;
   ComputedProperty: ResolverTypeWrapper<ComputedPropertyRow>;
   ComputedPropertyFilter: ComputedPropertyFilter;
+  ComputedPropertyInput: ComputedPropertyInput;
+  ComputedPropertyPayload: ResolverTypeWrapper<Omit<ComputedPropertyPayload, 'computedProperty'> & { computedProperty?: Maybe<ResolversTypes['ComputedProperty']> }>;
   Conditions: ResolverTypeWrapper<ConditionsRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ConditionsInput: ConditionsInput;
+  CorrectValueInput: CorrectValueInput;
+  CorrectValuePayload: ResolverTypeWrapper<Omit<CorrectValuePayload, 'corrected' | 'event'> & { corrected?: Maybe<ResolversTypes['Node']>, event?: Maybe<ResolversTypes['CurationEvent']> }>;
   Correlation: ResolverTypeWrapper<CorrelationParent>;
   CorrelationAxis: CorrelationAxis;
   CorrelationPoint: ResolverTypeWrapper<CorrelationPointParent>;
+  CurationAction: CurationAction;
+  CurationError: ResolverTypeWrapper<CurationError>;
+  CurationErrorCode: CurationErrorCode;
+  CurationEvent: ResolverTypeWrapper<CurationEventRow>;
   DerivationInput: ResolverTypeWrapper<DerivationInputParent>;
   DerivationStatus: DerivationStatus;
   DerivedLattice: ResolverTypeWrapper<DerivedLatticeParent>;
@@ -1048,12 +1279,19 @@ export type ResolversTypes = ResolversObject<{
   MaterialEdge: ResolverTypeWrapper<Omit<MaterialEdge, 'node'> & { node: ResolversTypes['Material'] }>;
   MaterialFamily: ResolverTypeWrapper<FamilyRow>;
   MaterialFilter: MaterialFilter;
+  MaterialInput: MaterialInput;
+  MaterialPayload: ResolverTypeWrapper<Omit<MaterialPayload, 'material'> & { material?: Maybe<ResolversTypes['Material']> }>;
   MaterialRole: MaterialRole;
   Measurement: ResolverTypeWrapper<MeasurementRow>;
   MeasurementFilter: MeasurementFilter;
+  MeasurementInput: MeasurementInput;
+  MeasurementPayload: ResolverTypeWrapper<Omit<MeasurementPayload, 'measurement'> & { measurement?: Maybe<ResolversTypes['Measurement']> }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Paper: ResolverTypeWrapper<PaperRow>;
+  PaperInput: PaperInput;
+  PaperPayload: ResolverTypeWrapper<Omit<PaperPayload, 'paper'> & { paper?: Maybe<ResolversTypes['Paper']> }>;
   PropertyDefinition: ResolverTypeWrapper<PropertyKeyRow>;
   PropertyKind: PropertyKind;
   PropertyRangeFilter: PropertyRangeFilter;
@@ -1085,11 +1323,18 @@ export type ResolversParentTypes = ResolversObject<{
   ComputationalMethod: MethodRow;
   ComputedProperty: ComputedPropertyRow;
   ComputedPropertyFilter: ComputedPropertyFilter;
+  ComputedPropertyInput: ComputedPropertyInput;
+  ComputedPropertyPayload: Omit<ComputedPropertyPayload, 'computedProperty'> & { computedProperty?: Maybe<ResolversParentTypes['ComputedProperty']> };
   Conditions: ConditionsRow;
   Int: Scalars['Int']['output'];
+  ConditionsInput: ConditionsInput;
+  CorrectValueInput: CorrectValueInput;
+  CorrectValuePayload: Omit<CorrectValuePayload, 'corrected' | 'event'> & { corrected?: Maybe<ResolversParentTypes['Node']>, event?: Maybe<ResolversParentTypes['CurationEvent']> };
   Correlation: CorrelationParent;
   CorrelationAxis: CorrelationAxis;
   CorrelationPoint: CorrelationPointParent;
+  CurationError: CurationError;
+  CurationEvent: CurationEventRow;
   DerivationInput: DerivationInputParent;
   DerivedLattice: DerivedLatticeParent;
   DerivedQuantity: Derived;
@@ -1104,11 +1349,18 @@ export type ResolversParentTypes = ResolversObject<{
   MaterialEdge: Omit<MaterialEdge, 'node'> & { node: ResolversParentTypes['Material'] };
   MaterialFamily: FamilyRow;
   MaterialFilter: MaterialFilter;
+  MaterialInput: MaterialInput;
+  MaterialPayload: Omit<MaterialPayload, 'material'> & { material?: Maybe<ResolversParentTypes['Material']> };
   Measurement: MeasurementRow;
   MeasurementFilter: MeasurementFilter;
+  MeasurementInput: MeasurementInput;
+  MeasurementPayload: Omit<MeasurementPayload, 'measurement'> & { measurement?: Maybe<ResolversParentTypes['Measurement']> };
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Paper: PaperRow;
+  PaperInput: PaperInput;
+  PaperPayload: Omit<PaperPayload, 'paper'> & { paper?: Maybe<ResolversParentTypes['Paper']> };
   PropertyDefinition: PropertyKeyRow;
   PropertyRangeFilter: PropertyRangeFilter;
   Query: Record<PropertyKey, never>;
@@ -1178,6 +1430,8 @@ export type ComputationalMethodResolvers<ContextType = Context, ParentType exten
 
 export type ComputedPropertyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputedProperty'] = ResolversParentTypes['ComputedProperty']> = ResolversObject<{
   configuration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  curatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['ComputationalMethod'], ParentType, ContextType>;
@@ -1193,6 +1447,11 @@ export type ComputedPropertyResolvers<ContextType = Context, ParentType extends 
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ComputedPropertyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputedPropertyPayload'] = ResolversParentTypes['ComputedPropertyPayload']> = ResolversObject<{
+  computedProperty?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
 }>;
 
 export type ConditionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conditions'] = ResolversParentTypes['Conditions']> = ResolversObject<{
@@ -1214,6 +1473,12 @@ export type ConditionsResolvers<ContextType = Context, ParentType extends Resolv
   temperatureC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   voltageMaxV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   voltageMinV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CorrectValuePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CorrectValuePayload'] = ResolversParentTypes['CorrectValuePayload']> = ResolversObject<{
+  corrected?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
 }>;
 
 export type CorrelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Correlation'] = ResolversParentTypes['Correlation']> = ResolversObject<{
@@ -1238,6 +1503,21 @@ export type CorrelationPointResolvers<ContextType = Context, ParentType extends 
   xSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   ySource?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+}>;
+
+export type CurationErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CurationError'] = ResolversParentTypes['CurationError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CurationErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CurationEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CurationEvent'] = ResolversParentTypes['CurationEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['CurationAction'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  curator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type DerivationInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DerivationInput'] = ResolversParentTypes['DerivationInput']> = ResolversObject<{
@@ -1355,8 +1635,15 @@ export type MaterialFamilyResolvers<ContextType = Context, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MaterialPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialPayload'] = ResolversParentTypes['MaterialPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
+  material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+}>;
+
 export type MeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measurement'] = ResolversParentTypes['Measurement']> = ResolversObject<{
   conditions?: Resolver<ResolversTypes['Conditions'], ParentType, ContextType>;
+  curatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1371,6 +1658,19 @@ export type MeasurementResolvers<ContextType = Context, ParentType extends Resol
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MeasurementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasurementPayload'] = ResolversParentTypes['MeasurementPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
+  measurement?: Resolver<Maybe<ResolversTypes['Measurement']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addComputedProperty?: Resolver<ResolversTypes['ComputedPropertyPayload'], ParentType, ContextType, RequireFields<MutationAddComputedPropertyArgs, 'input'>>;
+  addMaterial?: Resolver<ResolversTypes['MaterialPayload'], ParentType, ContextType, RequireFields<MutationAddMaterialArgs, 'input'>>;
+  addMeasurement?: Resolver<ResolversTypes['MeasurementPayload'], ParentType, ContextType, RequireFields<MutationAddMeasurementArgs, 'input'>>;
+  addPaper?: Resolver<ResolversTypes['PaperPayload'], ParentType, ContextType, RequireFields<MutationAddPaperArgs, 'input'>>;
+  correctValue?: Resolver<ResolversTypes['CorrectValuePayload'], ParentType, ContextType, RequireFields<MutationCorrectValueArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -1398,6 +1698,11 @@ export type PaperResolvers<ContextType = Context, ParentType extends ResolversPa
   volume?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PaperPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaperPayload'] = ResolversParentTypes['PaperPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
+  paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType>;
 }>;
 
 export type PropertyDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyDefinition'] = ResolversParentTypes['PropertyDefinition']> = ResolversObject<{
@@ -1526,9 +1831,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CoatingEffect?: CoatingEffectResolvers<ContextType>;
   ComputationalMethod?: ComputationalMethodResolvers<ContextType>;
   ComputedProperty?: ComputedPropertyResolvers<ContextType>;
+  ComputedPropertyPayload?: ComputedPropertyPayloadResolvers<ContextType>;
   Conditions?: ConditionsResolvers<ContextType>;
+  CorrectValuePayload?: CorrectValuePayloadResolvers<ContextType>;
   Correlation?: CorrelationResolvers<ContextType>;
   CorrelationPoint?: CorrelationPointResolvers<ContextType>;
+  CurationError?: CurationErrorResolvers<ContextType>;
+  CurationEvent?: CurationEventResolvers<ContextType>;
   DerivationInput?: DerivationInputResolvers<ContextType>;
   DerivedLattice?: DerivedLatticeResolvers<ContextType>;
   DerivedQuantity?: DerivedQuantityResolvers<ContextType>;
@@ -1540,10 +1849,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MaterialConnection?: MaterialConnectionResolvers<ContextType>;
   MaterialEdge?: MaterialEdgeResolvers<ContextType>;
   MaterialFamily?: MaterialFamilyResolvers<ContextType>;
+  MaterialPayload?: MaterialPayloadResolvers<ContextType>;
   Measurement?: MeasurementResolvers<ContextType>;
+  MeasurementPayload?: MeasurementPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Paper?: PaperResolvers<ContextType>;
+  PaperPayload?: PaperPayloadResolvers<ContextType>;
   PropertyDefinition?: PropertyDefinitionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reaction?: ReactionResolvers<ContextType>;

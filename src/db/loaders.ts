@@ -8,6 +8,7 @@ import type {
   ComputationalMethod,
   Coating,
   ComputedProperty,
+  CurationEvent,
   Lattice,
   Material,
   MaterialFamily,
@@ -61,6 +62,16 @@ export function paperDoiKey(doi: string): string {
   return doi.trim().toLowerCase();
 }
 
+/** "Measurement:3", "Measurement:5", "ComputedProperty:2" → [["Measurement", [3, 5]], ["ComputedProperty", [2]]]. */
+function groupIdsByType(keys: string[]): [string, number[]][] {
+  const groups = new Map<string, number[]>();
+  for (const key of keys) {
+    const [type, id] = key.split(':');
+    groups.set(type!, [...(groups.get(type!) ?? []), Number(id)]);
+  }
+  return [...groups];
+}
+
 export function createLoaders(prisma: PrismaClient) {
   const orderById = { id: 'asc' } as const;
   return {
@@ -89,6 +100,15 @@ export function createLoaders(prisma: PrismaClient) {
     computedWithMaterialByPropertyKey: groupedBy<string, ComputedProperty & { material: Material }>(
       (keys) => prisma.computedProperty.findMany({ where: { propertyKey: { in: keys } }, include: { material: true }, orderBy: orderById }),
       (r) => r.propertyKey,
+    ),
+    /** Curation history keyed by "Type:id" (e.g. "Measurement:12"), oldest first. */
+    curationEventsByEntity: groupedBy<string, CurationEvent>(
+      (keys) =>
+        prisma.curationEvent.findMany({
+          where: { OR: groupIdsByType(keys).map(([entityType, ids]) => ({ entityType, entityId: { in: ids } })) },
+          orderBy: orderById,
+        }),
+      (r) => `${r.entityType}:${r.entityId}`,
     ),
     coatedFormsBySubstrateId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { substrateId: { in: ids } }, orderBy: orderById }), (r) => r.substrateId!),
     coatedMaterialsByCoatingId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { coatingId: { in: ids } }, orderBy: orderById }), (r) => r.coatingId!),

@@ -8,6 +8,7 @@ import { filterComputed, filterMeasurements, materialWhere } from './filters.js'
 import { connectionFields, pageOfMaterials } from './pagination.js';
 import { sourceResolvers } from './source.js';
 import { correlation } from './correlation.js';
+import { curationResolvers } from './curation.js';
 import { derivedResolvers } from './derived.js';
 import { reactionEquation } from './derived-support.js';
 
@@ -124,8 +125,10 @@ const storedResolvers: Resolvers = {
   },
 };
 
-/** Stored-fact resolvers plus the derived fields, merged type by type. */
+/** Stored-fact resolvers plus the derived fields and curation, merged type by type. */
 export const resolvers: Resolvers = { ...storedResolvers };
-for (const [typeName, fields] of Object.entries(derivedResolvers)) {
-  resolvers[typeName] = { ...(storedResolvers[typeName] as object), ...(fields as object) } as never;
+for (const extra of [derivedResolvers, curationResolvers]) {
+  for (const [typeName, fields] of Object.entries(extra)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+  }
 }

@@ -21,13 +21,17 @@ export interface TableChanges {
   updated: number;
   deleted: number;
   unchanged: number;
+  /** Rows a curator added or corrected through the API: seeding neither updates nor deletes them. */
+  kept: number;
+  /** One line per written row ("+", "~", "-" and what it is), for dry runs. */
+  details: string[];
 }
 export type SeedReport = Record<string, TableChanges>;
 
 type Tx = Prisma.TransactionClient;
 
-const enumValue = (s: string) => s.toUpperCase().replace(/-/g, '_');
-const toNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+export const enumValue = (s: string) => s.toUpperCase().replace(/-/g, '_');
+export const toNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 /** Stable comparison of row contents (Json columns, arrays, nulls). */
 function sameContent(stored: Record<string, unknown>, desired: Record<string, unknown>): boolean {
@@ -59,36 +63,78 @@ async function syncTable<Row extends Record<string, unknown>>(
   },
   options: { deleteStale?: boolean } = {},
 ): Promise<Map<string, number>> {
-  const changes = (report[table] ??= { created: 0, updated: 0, deleted: 0, unchanged: 0 });
+  const changes = (report[table] ??= emptyChanges());
   const byId = new Map(stored.map((r) => [String(r[idField]), r]));
   const ids = new Map<string, number>();
+  const label = (row: Record<string, unknown>) => `${table} ${describeRow(row, idField)}`;
   for (const row of desired) {
     const key = String(row[idField]);
     const existing = byId.get(key);
     if (!existing) {
       ids.set(key, (await ops.create(row)).id);
       changes.created += 1;
+      changes.details.push(`+ ${label(row)}`);
     } else {
       ids.set(key, existing.id);
-      if (sameContent(existing, row)) changes.unchanged += 1;
+      if (isCurated(existing)) changes.kept += 1;
+      else if (sameContent(existing, row)) changes.unchanged += 1;
       else {
         await ops.update(existing.id, row);
         changes.updated += 1;
+        changes.details.push(`~ ${label(row)}`);
       }
     }
   }
   if (options.deleteStale !== false) {
-    const stale = stored.filter((r) => !ids.has(String(r[idField]))).map((r) => r.id);
-    if (stale.length > 0) {
-      await ops.remove(stale);
-      changes.deleted += stale.length;
+    const staleRows = stored.filter((r) => !ids.has(String(r[idField])) && !isCurated(r));
+    if (staleRows.length > 0) {
+      await ops.remove(staleRows.map((r) => r.id));
+      changes.deleted += staleRows.length;
+      changes.details.push(...staleRows.map((r) => `- ${label(r)}`));
     }
   }
   return ids;
 }
 
-export async function loadSeedCatalog(prisma: PrismaClient, catalog: SeedCatalog): Promise<SeedReport> {
-  return prisma.$transaction((tx) => loadInTransaction(tx, catalog), { timeout: 600_000, maxWait: 60_000 });
+const emptyChanges = (): TableChanges => ({ created: 0, updated: 0, deleted: 0, unchanged: 0, kept: 0, details: [] });
+
+/** Rows added or corrected by a curator belong to the curation history, not to the seed files. */
+const isCurated = (row: Record<string, unknown>) => row.curatedBy != null || row.correctedAt != null;
+
+function describeRow(row: Record<string, unknown>, idField: string): string {
+  if (typeof row.key === 'string') return row.key;
+  if (typeof row.doi === 'string') return row.doi;
+  if (typeof row.propertyKey === 'string') {
+    const value = row.value ?? row.textValue;
+    return `${row.propertyKey} = ${value}${row.unit ? ` ${row.unit}` : ''}${row.site ? ` [${row.site}]` : ''} (${row.locator})`;
+  }
+  return String(row[idField]);
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly report: SeedReport) {
+    super('dry run: rolled back');
+  }
+}
+
+/**
+ * Load a validated catalog in one transaction. With `dryRun` the same writes run and are then
+ * rolled back, so the report says exactly what a real run would change.
+ */
+export async function loadSeedCatalog(prisma: PrismaClient, catalog: SeedCatalog, options: { dryRun?: boolean } = {}): Promise<SeedReport> {
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const report = await loadInTransaction(tx, catalog);
+        if (options.dryRun) throw new DryRunRollback(report);
+        return report;
+      },
+      { timeout: 600_000, maxWait: 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.report;
+    throw error;
+  }
 }
 
 async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedReport> {
@@ -264,9 +310,9 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
   // (facts pointing at them are gone by now).
   const keep = <T>(m: Map<string, T>) => [...m.keys()];
   await removeStale(report, 'Structure', () => tx.structure.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(structureIds) } } }));
-  await tx.material.updateMany({ where: { ...inSeededPapers, key: { notIn: keep(materialIds) } }, data: { coatingId: null, substrateId: null } });
+  await tx.material.updateMany({ where: { ...inSeededPapers, curatedBy: null, key: { notIn: keep(materialIds) } }, data: { coatingId: null, substrateId: null } });
   await removeStale(report, 'Coating', () => tx.coating.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(coatingIds) } } }));
-  await removeStale(report, 'Material', () => tx.material.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(materialIds) } } }));
+  await removeStale(report, 'Material', () => tx.material.deleteMany({ where: { ...inSeededPapers, curatedBy: null, key: { notIn: keep(materialIds) } } }));
   await removeStale(report, 'ComputationalMethod', () => tx.computationalMethod.deleteMany({ where: { ...inSeededPapers, key: { notIn: keep(methodIds) } } }));
   return report;
 }
@@ -285,17 +331,19 @@ async function syncKeyed<Row extends { key: string }>(
   create: (row: Row) => Promise<unknown>,
   update: (key: string, row: Row) => Promise<unknown>,
 ) {
-  const changes = (report[table] ??= { created: 0, updated: 0, deleted: 0, unchanged: 0 });
+  const changes = (report[table] ??= emptyChanges());
   const byKey = new Map(stored.map((r) => [r.key, r]));
   for (const row of desired) {
     const existing = byKey.get(row.key);
     if (!existing) {
       await create(row);
       changes.created += 1;
+      changes.details.push(`+ ${table} ${row.key}`);
     } else if (sameContent(existing, row)) changes.unchanged += 1;
     else {
       await update(row.key, row);
       changes.updated += 1;
+      changes.details.push(`~ ${table} ${row.key}`);
     }
   }
 }

@@ -13,7 +13,7 @@ export async function seedDatabase(db: Database, directory = SEED_DIR): Promise<
 
 export function formatReport(report: SeedReport): string {
   return Object.entries(report)
-    .map(([table, c]) => `${table.padEnd(20)} +${c.created} ~${c.updated} -${c.deleted} =${c.unchanged}`)
+    .map(([table, c]) => `${table.padEnd(20)} +${c.created} ~${c.updated} -${c.deleted} =${c.unchanged}${c.kept ? ` (kept ${c.kept} curated)` : ''}`)
     .join('\n');
 }
 

@@ -241,7 +241,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
 }
 
 /** Properties whose value can never be below zero: a negative one is a curation error. */
-const NON_NEGATIVE_PROPERTIES = new Set([
+export const NON_NEGATIVE_PROPERTIES: ReadonlySet<string> = new Set([
   'discharge_capacity',
   'charge_capacity',
   'theoretical_capacity',

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startApp, type RunningApp } from '../../src/app.js';
+import type { CuratorAuth } from '../../src/curation/auth.js';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import type { DatabaseTarget } from '../../src/db/adapter.js';
 import { seedDatabase } from '../../src/seed/run.js';
@@ -21,7 +22,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestServer {
   db: Database;
   app: RunningApp;
-  execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** execute() and fail with the full exchange printed if there are errors. */
   data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -67,15 +68,15 @@ export function migrate(env: Record<string, string>): void {
   if (result.status !== 0) throw new Error(`migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-export async function startTestServer(options: { seed?: boolean; production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { seed?: boolean; production?: boolean; curatorAuth?: CuratorAuth } = {}): Promise<TestServer> {
   const { target, cleanup } = await freshDatabaseTarget();
   const db = createDatabase(target);
   if (options.seed !== false) await seedDatabase(db);
-  const app = await startApp(db, 0, { production: options.production ?? false, host: '127.0.0.1' });
-  const execute = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+  const app = await startApp(db, 0, { production: options.production ?? false, host: '127.0.0.1', curatorAuth: options.curatorAuth });
+  const execute = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
     const response = await fetch(app.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };

@@ -1,0 +1,240 @@
+/**
+ * Curation mutations. Each input is turned into a seeds/-format record and validated with the
+ * same zod schemas as the seed files, then checked against the database (references, property,
+ * unit, duplicates) and written with its CurationEvent in one transaction. Problems come back as
+ * typed CurationErrors and nothing is written.
+ */
+import { Prisma, type PrismaClient } from '@prisma/client';
+import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+import type { Context } from '../context.js';
+import { FormulaError, chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
+import { ErrorCode } from '../errors.js';
+import { fromGlobalId } from '../ids.js';
+import { enumValue, toNull } from '../seed/load.js';
+import { computedSchema, materialSchema, measurementSchema, paperSchema } from '../seed/schema.js';
+import { computedIdentity, fingerprint, measurementIdentity, NON_NEGATIVE_PROPERTIES } from '../seed/validate.js';
+import { convertValue, isKnownUnit, unitsCompatible } from '../units.js';
+
+export type CurationErrorCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'UNKNOWN_PROPERTY' | 'UNKNOWN_UNIT' | 'DUPLICATE' | 'OUT_OF_RANGE' | 'NOT_FOUND';
+export interface CurationError {
+  path: string[];
+  message: string;
+  code: CurationErrorCode;
+}
+
+class Refused extends Error {
+  constructor(readonly errors: CurationError[]) {
+    super('curation input refused');
+  }
+}
+
+const refuse = (path: string[], message: string, code: CurationErrorCode): never => {
+  throw new Refused([{ path, message, code }]);
+};
+
+export function requireCurator(context: Context): string {
+  if (!context.curator) {
+    throw new GraphQLError('curation needs a curator token: send "Authorization: Bearer <token>"', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  }
+  return context.curator.name;
+}
+
+/** Run a mutation body; refusals become `{ errors }`, a duplicate key race becomes DUPLICATE. */
+export async function curate<T extends object>(run: () => Promise<T>): Promise<T | { errors: CurationError[] }> {
+  try {
+    return { ...(await run()), errors: [] };
+  } catch (error) {
+    if (error instanceof Refused) return { errors: error.errors };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      return { errors: [{ path: ['input'], message: 'the same record is already stored', code: 'DUPLICATE' }] };
+    }
+    throw error;
+  }
+}
+
+/** Validate a seeds/-format record with its zod schema; every issue becomes an INVALID error. */
+function parseRecord<S extends z.ZodType>(schema: S, record: unknown): z.infer<S> {
+  const result = schema.safeParse(record);
+  if (!result.success) {
+    throw new Refused(result.error.issues.map((i) => ({ path: ['input', ...i.path.map(String)], message: i.message, code: 'INVALID' as const })));
+  }
+  return result.data;
+}
+
+const dropNulls = <T extends Record<string, unknown>>(o: T | null | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+const seedEnum = (v: string | null | undefined) => (v == null ? undefined : v.toLowerCase().replace(/_/g, '-'));
+
+async function paperByDoi(prisma: PrismaClient | Prisma.TransactionClient, doi: string, path: string[]) {
+  const paper = await prisma.paper.findFirst({ where: { doi: { equals: doi.trim(), mode: 'insensitive' } } });
+  return paper ?? refuse(path, `no paper with DOI "${doi}"; add it with addPaper first`, 'UNKNOWN_REFERENCE');
+}
+
+async function event(tx: Prisma.TransactionClient, data: Prisma.CurationEventUncheckedCreateInput) {
+  return tx.curationEvent.create({ data });
+}
+
+export async function addPaper(context: Context, input: Record<string, unknown>) {
+  const curator = requireCurator(context);
+  return curate(async () => {
+    const paper = parseRecord(paperSchema, { ...dropNulls(input), doi: String(input.doi ?? '').trim() });
+    return context.prisma.$transaction(async (tx) => {
+      const existing = await tx.paper.findFirst({ where: { doi: { equals: paper.doi, mode: 'insensitive' } } });
+      if (existing) refuse(['input', 'doi'], `a paper with DOI ${paper.doi} is already stored`, 'DUPLICATE');
+      const row = await tx.paper.create({ data: { ...paper, volume: toNull(paper.volume), pages: toNull(paper.pages), curatedBy: curator } });
+      await event(tx, { action: 'ADD_PAPER', entityType: 'Paper', entityId: row.id, curator, after: paper });
+      return { paper: row };
+    });
+  });
+}
+
+export async function addMaterial(context: Context, input: Record<string, unknown>) {
+  const curator = requireCurator(context);
+  return curate(async () => {
+    const { paperDoi, substrateKey, coatingKey, role, ...rest } = dropNulls(input) as Record<string, string>;
+    const record = parseRecord(materialSchema, { ...rest, role: seedEnum(role), substrate: substrateKey, coating: coatingKey });
+    let composition;
+    try {
+      composition = parseFormula(record.formula);
+    } catch (error) {
+      if (error instanceof FormulaError) refuse(['input', 'formula'], error.message, 'INVALID');
+      throw error;
+    }
+    if ((record.substrate == null) !== (record.coating == null)) refuse(['input'], 'a coated material names both substrateKey and coatingKey', 'INVALID');
+    return context.prisma.$transaction(async (tx) => {
+      const paper = await paperByDoi(tx, String(paperDoi), ['input', 'paperDoi']);
+      if (await tx.material.findUnique({ where: { key: record.key } })) refuse(['input', 'key'], `material key "${record.key}" is taken`, 'DUPLICATE');
+      if (record.family && !(await tx.materialFamily.findUnique({ where: { key: record.family } }))) refuse(['input', 'family'], `unknown family "${record.family}"`, 'UNKNOWN_REFERENCE');
+      const substrate = record.substrate ? await tx.material.findUnique({ where: { key: record.substrate } }) : null;
+      if (record.substrate && !substrate) refuse(['input', 'substrateKey'], `unknown material "${record.substrate}"`, 'UNKNOWN_REFERENCE');
+      const coating = record.coating ? await tx.coating.findUnique({ where: { key: record.coating } }) : null;
+      if (record.coating && !coating) refuse(['input', 'coatingKey'], `unknown coating "${record.coating}"`, 'UNKNOWN_REFERENCE');
+      const row = await tx.material.create({
+        data: {
+          key: record.key, name: record.name, formula: record.formula, elements: composition!.elements, nelements: composition!.elements.length,
+          chemicalFormulaReduced: chemicalFormulaReduced(composition!.amounts), workingIon: record.workingIon, familyKey: record.family,
+          role: enumValue(record.role) as never, materialsProjectId: toNull(record.materialsProjectId), description: toNull(record.description),
+          paperId: paper.id, locator: record.locator, substrateId: substrate?.id ?? null, coatingId: coating?.id ?? null, curatedBy: curator,
+        },
+      });
+      await event(tx, { action: 'ADD_MATERIAL', entityType: 'Material', entityId: row.id, curator, after: { ...record, paperDoi: paper.doi } });
+      return { material: row };
+    });
+  });
+}
+
+type FactInput = Record<string, unknown> & { paperDoi: string; materialKey: string; structureKey?: string | null; property: string; unit: string };
+
+/** Reference, property, unit and range checks shared by measurements and computed properties. */
+async function checkFact(tx: Prisma.TransactionClient, record: { property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string }, input: FactInput) {
+  const paper = await paperByDoi(tx, input.paperDoi, ['input', 'paperDoi']);
+  const material = (await tx.material.findUnique({ where: { key: input.materialKey } })) ?? refuse(['input', 'materialKey'], `unknown material "${input.materialKey}"`, 'UNKNOWN_REFERENCE');
+  let structureId: number | null = null;
+  if (input.structureKey) {
+    const structure = (await tx.structure.findUnique({ where: { key: input.structureKey } })) ?? refuse(['input', 'structureKey'], `unknown structure "${input.structureKey}"`, 'UNKNOWN_REFERENCE');
+    if (structure.materialId !== material.id) refuse(['input', 'structureKey'], `structure "${input.structureKey}" belongs to another material`, 'UNKNOWN_REFERENCE');
+    structureId = structure.id;
+  }
+  const property = (await tx.propertyKey.findUnique({ where: { key: record.property } })) ?? refuse(['input', 'property'], `unknown property key "${record.property}"; query propertyKeys for the vocabulary`, 'UNKNOWN_PROPERTY');
+  checkUnit(record.unit, property.canonicalUnit, ['input', 'unit']);
+  if (property.valueType === 'NUMBER' && record.value === undefined) refuse(['input', 'value'], `property "${record.property}" needs a numeric value`, 'INVALID');
+  if (property.valueType === 'TEXT' && record.textValue === undefined) refuse(['input', 'textValue'], `property "${record.property}" needs a textValue`, 'INVALID');
+  if ((record.qualifier === 'range') !== (record.valueMax !== undefined)) refuse(['input', 'valueMax'], 'a range has qualifier RANGE and both value and valueMax', 'INVALID');
+  if (record.valueMax !== undefined && record.value !== undefined && record.valueMax < record.value) refuse(['input', 'valueMax'], 'valueMax is smaller than value', 'INVALID');
+  if (record.value !== undefined && record.value < 0 && NON_NEGATIVE_PROPERTIES.has(record.property)) refuse(['input', 'value'], `property "${record.property}" cannot be negative`, 'OUT_OF_RANGE');
+  const canonicalValue = record.value === undefined ? null : convertValue(record.value, record.unit, property.canonicalUnit);
+  return { paper, material, structureId, canonicalValue };
+}
+
+function checkUnit(unit: string, canonical: string, path: string[]) {
+  if (!isKnownUnit(unit)) refuse(path, `unknown unit "${unit}"`, 'UNKNOWN_UNIT');
+  if (!unitsCompatible(unit, canonical)) refuse(path, `unit "${unit}" cannot be converted to the property's canonical unit "${canonical}"`, 'UNKNOWN_UNIT');
+}
+
+function factRecord(input: FactInput) {
+  const { paperDoi: _p, materialKey, structureKey, qualifier, conditions, methodKey, ...rest } = dropNulls(input) as Record<string, unknown>;
+  const conds = dropNulls(conditions as Record<string, unknown> | null);
+  if (conds.cellType) conds.cellType = seedEnum(conds.cellType as string);
+  return { ...rest, material: materialKey, structure: structureKey, qualifier: seedEnum(qualifier as string) ?? 'eq', ...(conditions !== undefined ? { conditions: conds } : {}), ...(methodKey ? { method: methodKey } : {}) };
+}
+
+const factColumns = (record: { property: string; value?: number; valueMax?: number; textValue?: string; qualifier: string; uncertainty?: number; unit: string; site?: string; note?: string; locator: string }) => ({
+  propertyKey: record.property, value: toNull(record.value), valueMax: toNull(record.valueMax), textValue: toNull(record.textValue),
+  qualifier: enumValue(record.qualifier) as never, uncertainty: toNull(record.uncertainty), unit: record.unit, site: toNull(record.site),
+  note: toNull(record.note), locator: record.locator,
+});
+
+export async function addMeasurement(context: Context, input: FactInput) {
+  const curator = requireCurator(context);
+  return curate(async () => {
+    const record = parseRecord(measurementSchema, factRecord(input));
+    return context.prisma.$transaction(async (tx) => {
+      const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input);
+      const print = fingerprint(paper.doi, measurementIdentity(record));
+      if (await tx.measurement.findUnique({ where: { fingerprint: print } })) refuse(['input'], 'the same measurement (material, property, site, locator and conditions) is already stored; use correctValue to change its value', 'DUPLICATE');
+      const c = record.conditions;
+      const row = await tx.measurement.create({
+        data: {
+          fingerprint: print, materialId: material.id, structureId, paperId: paper.id, canonicalValue, curatedBy: curator, ...factColumns(record),
+          temperatureC: toNull(c.temperatureC), cRate: toNull(c.cRate), chargeCRate: toNull(c.chargeCRate), oneCMAPerG: toNull(c.oneCMAPerG),
+          currentDensityMAPerG: toNull(c.currentDensityMAPerG), voltageMinV: toNull(c.voltageMinV), voltageMaxV: toNull(c.voltageMaxV),
+          cycleNumber: toNull(c.cycleNumber), cellType: c.cellType ? (enumValue(c.cellType) as never) : null, counterElectrode: toNull(c.counterElectrode),
+          electrolyte: toNull(c.electrolyte), state: toNull(c.state), technique: toNull(c.technique), loadingMgPerCm2: toNull(c.loadingMgPerCm2),
+          otherConditions: c.other === undefined ? Prisma.DbNull : (c.other as Prisma.InputJsonValue),
+        },
+      });
+      await event(tx, { action: 'ADD_MEASUREMENT', entityType: 'Measurement', entityId: row.id, curator, after: { ...record, paperDoi: paper.doi } as Prisma.InputJsonValue });
+      return { measurement: row };
+    });
+  });
+}
+
+export async function addComputedProperty(context: Context, input: FactInput) {
+  const curator = requireCurator(context);
+  return curate(async () => {
+    const record = parseRecord(computedSchema, factRecord(input));
+    return context.prisma.$transaction(async (tx) => {
+      const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input);
+      const method = (await tx.computationalMethod.findUnique({ where: { key: record.method } })) ?? refuse(['input', 'methodKey'], `unknown method "${record.method}"`, 'UNKNOWN_REFERENCE');
+      const print = fingerprint(paper.doi, computedIdentity(record));
+      if (await tx.computedProperty.findUnique({ where: { fingerprint: print } })) refuse(['input'], 'the same computed property is already stored; use correctValue to change its value', 'DUPLICATE');
+      const row = await tx.computedProperty.create({
+        data: { fingerprint: print, materialId: material.id, structureId, paperId: paper.id, canonicalValue, curatedBy: curator, methodId: method.id, configuration: toNull(record.configuration), ...factColumns(record) },
+      });
+      await event(tx, { action: 'ADD_COMPUTED_PROPERTY', entityType: 'ComputedProperty', entityId: row.id, curator, after: { ...record, paperDoi: paper.doi } as Prisma.InputJsonValue });
+      return { computedProperty: row };
+    });
+  });
+}
+
+export async function correctValue(context: Context, input: { id: string; value: number; unit?: string | null; reason: string }) {
+  const curator = requireCurator(context);
+  return curate(async () => {
+    let target: { type: string; id: number };
+    try {
+      target = fromGlobalId(input.id);
+    } catch {
+      return refuse(['input', 'id'], `"${input.id}" is not a valid ID`, 'INVALID');
+    }
+    if (target.type !== 'Measurement' && target.type !== 'ComputedProperty') refuse(['input', 'id'], `only a Measurement or ComputedProperty value can be corrected, not a ${target.type}`, 'INVALID');
+    if (!Number.isFinite(input.value)) refuse(['input', 'value'], 'the value must be a finite number', 'INVALID');
+    if (input.reason.trim().length < 3) refuse(['input', 'reason'], 'say why the value changes (kept in the history)', 'INVALID');
+    return context.prisma.$transaction(async (tx) => {
+      const table = target.type === 'Measurement' ? tx.measurement : tx.computedProperty;
+      const row = (await (table as typeof tx.measurement).findUnique({ where: { id: target.id } })) ?? refuse(['input', 'id'], `no ${target.type} with this ID`, 'NOT_FOUND');
+      if (row.value === null) refuse(['input', 'id'], 'this fact has a text value, not a number', 'INVALID');
+      const unit = input.unit ?? row.unit;
+      const property = (await tx.propertyKey.findUnique({ where: { key: row.propertyKey } }))!;
+      checkUnit(unit, property.canonicalUnit, ['input', 'unit']);
+      if (input.value < 0 && NON_NEGATIVE_PROPERTIES.has(row.propertyKey)) refuse(['input', 'value'], `property "${row.propertyKey}" cannot be negative`, 'OUT_OF_RANGE');
+      if (row.valueMax !== null && convertValue(row.valueMax, row.unit, unit) < input.value) refuse(['input', 'value'], 'the value would exceed the stored valueMax of this range', 'INVALID');
+      const before = { value: row.value, unit: row.unit, canonicalValue: row.canonicalValue };
+      const after = { value: input.value, unit, canonicalValue: convertValue(input.value, unit, property.canonicalUnit) };
+      const data = { ...after, valueMax: row.valueMax === null ? null : convertValue(row.valueMax, row.unit, unit), correctedAt: new Date() };
+      const corrected = target.type === 'Measurement' ? await tx.measurement.update({ where: { id: row.id }, data }) : await tx.computedProperty.update({ where: { id: row.id }, data });
+      const ev = await event(tx, { action: 'CORRECT_VALUE', entityType: target.type, entityId: row.id, curator, reason: input.reason.trim(), before, after });
+      return { corrected: { ...corrected, __typename: target.type }, event: ev };
+    });
+  });
+}
