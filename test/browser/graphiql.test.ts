@@ -8,23 +8,15 @@
  * CI is set (then they fail).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { browserSkip, EXTERNAL_REFERENCE, launchOfflineBrowser, type OfflineBrowser } from './browser.js';
 import { DEFAULT_QUERY_FILE } from '../../src/web/graphiql.js';
 import { startTestServer, type TestServer } from '../integration/testkit.js';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = path.resolve('test-results', 'graphiql.png');
-const browserSkip =
-  !existsSync(CHROMIUM_PATH) && !process.env.CI
-    ? `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH); skipped because CI is not set`
-    : false;
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-/** Matches a script/link/import/url() pointing off the server. */
-const EXTERNAL_REFERENCE = /(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\/|@import\s+(?:url\()?\s*["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\//gi;
 
 describe('GraphiQL (offline)', () => {
   let server: TestServer;
@@ -77,31 +69,15 @@ describe('GraphiQL (offline)', () => {
   });
 
   describe('in headless Chromium', { skip: browserSkip }, () => {
-    let browser: Browser;
+    let offline: OfflineBrowser;
     let page: Page;
-    const externalRequests: string[] = [];
     const errors: string[] = [];
 
     before(async () => {
-      assert.ok(existsSync(CHROMIUM_PATH), `Chromium not found at ${CHROMIUM_PATH} (CI is set, so this fails instead of skipping)`);
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await context.route('**/*', (route) => {
-        const url = new URL(route.request().url());
-        if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOOPBACK_HOSTS.has(url.hostname)) {
-          externalRequests.push(url.href);
-          return route.abort('blockedbyclient');
-        }
-        return route.continue();
-      });
-      page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-      page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+      offline = await launchOfflineBrowser();
+      page = await offline.newPage(errors);
     });
-    after(() => browser?.close());
+    after(() => offline?.close());
 
     test('loads, runs the default query and shows the papers’ data', async () => {
       const response = await page.goto(`${origin}/graphiql`);
@@ -153,7 +129,7 @@ describe('GraphiQL (offline)', () => {
     });
 
     test('no request left the server, no console or page errors', () => {
-      assert.deepEqual(externalRequests, [], 'requests to non-loopback hosts');
+      assert.deepEqual(offline.externalRequests, [], 'requests to non-loopback hosts');
       assert.deepEqual(errors, [], 'console/page errors');
     });
   });
