@@ -6,7 +6,7 @@
 import type { ComputedProperty, Material, Measurement } from '@prisma/client';
 import type { CorrelationAxis, QueryCorrelationArgs } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
-import { correlate } from '../derive/correlation.js';
+import { correlate, type CorrelationResult } from '../derive/correlation.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { isKnownUnit, unitsCompatible } from '../units.js';
 import { materialWhere, requireProperties } from './filters.js';
@@ -23,19 +23,12 @@ export interface CorrelationPointParent {
   ySource: { paperId: number; locator: string };
 }
 
-export interface CorrelationParent {
-  n: number;
-  pearsonR: number | null;
-  spearmanRho: number | null;
-  slope: number | null;
-  intercept: number | null;
-  rSquared: number | null;
+export interface CorrelationParent extends Omit<CorrelationResult, 'residuals'> {
   xUnit: string;
   yUnit: string;
   points: CorrelationPointParent[];
   excluded: Material[];
   missing: Material[];
-  notes: string[];
 }
 
 async function axisValues(context: Context, axis: CorrelationAxis, name: 'x' | 'y', materialIds: number[]) {
