@@ -18,6 +18,9 @@ import { ErrorCode } from './errors.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
 import { buildSchema } from './schema.js';
+import { loadOperationAllowlist } from './security/allowlist.js';
+import { graphqlHttpErrorHandler, operationAllowlistMiddleware } from './security/http.js';
+import { apolloSecurityOptions, loadSecurityConfig, operationGuardPlugin, shapeClientError, type SecurityOverrides } from './security/limits.js';
 
 export interface AppOptions {
   production?: boolean;
@@ -25,6 +28,8 @@ export interface AppOptions {
   curatorAuth?: CuratorAuth;
   /** Interface to listen on; default all. */
   host?: string;
+  /** Query limits, introspection, allow-list; default from the environment (src/security/limits.ts). */
+  security?: SecurityOverrides;
 }
 
 export interface RunningApp {
@@ -50,17 +55,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
 export async function startApp(database: Database, port: number, options: AppOptions = {}): Promise<RunningApp> {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const curatorAuth = options.curatorAuth ?? loadCuratorAuth();
+  const security = loadSecurityConfig(process.env, production, options.security);
+  const allowlist = security.operationAllowlist ? loadOperationAllowlist(security.operationAllowlist) : undefined;
   const app = express();
   const httpServer = http.createServer(app);
   const schema = buildSchema();
   const server = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    ...apolloSecurityOptions<Context>(security, production),
     includeStacktraceInErrorResponses: !production,
-    formatError: (formatted, error) => formatError(formatted, error, production),
+    formatError: (formatted, error) => formatError(shapeClientError(formatted, error, production), error, production),
     // No Apollo landing page (it loads Apollo Sandbox from a CDN): GraphiQL at /graphiql instead.
     // Inline tracing is for Apollo Studio (not used); the landing page would load Apollo's CDN.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationGuardPlugin<Context>(security.limits)],
   });
   await server.start();
   app.get('/health', (_req, res) => {
@@ -73,6 +80,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    ...(allowlist ? [operationAllowlistMiddleware(allowlist)] : []),
     expressMiddleware(server, {
       context: async ({ req }) => {
         try {
@@ -83,6 +91,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
         }
       },
     }),
+    graphqlHttpErrorHandler,
   );
   await new Promise<void>((resolve) => httpServer.listen(port, options.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;

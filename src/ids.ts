@@ -8,10 +8,13 @@ export function toGlobalId(type: NodeType, id: number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
+/** Database ids are PostgreSQL `integer`s: a larger number names no row (and would be a SQL error). */
+const MAX_DB_ID = 2_147_483_647;
+
 export function fromGlobalId(globalId: string): { type: NodeType; id: number } {
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const match = /^([A-Za-z]+):(\d{1,12})$/.exec(decoded);
-  if (!match || !(NODE_TYPES as readonly string[]).includes(match[1]!)) {
+  if (!match || !(NODE_TYPES as readonly string[]).includes(match[1]!) || Number(match[2]) > MAX_DB_ID) {
     throw new UserInputError(`"${globalId}" is not a cathode-kb ID; use an id returned by this API`, ErrorCode.INVALID_ID, 'id');
   }
   return { type: match[1] as NodeType, id: Number(match[2]) };
@@ -32,7 +35,7 @@ export function toCursor(id: number): string {
 
 export function fromCursor(cursor: string): number {
   const match = /^cursor:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
+  if (!match || Number(match[1]) > MAX_DB_ID) {
     throw new UserInputError(`"${cursor}" is not a valid cursor; pass an endCursor or edge cursor from a previous page`, ErrorCode.INVALID_CURSOR, 'after');
   }
   return Number(match[1]);

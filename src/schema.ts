@@ -11,6 +11,7 @@ import { isInterfaceType, isObjectType, isScalarType, parse, type GraphQLSchema 
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { federationResolvers } from './resolvers/federation.js';
 import { resolvers } from './resolvers/index.js';
+import { guardEntityRepresentations } from './security/entities.js';
 
 export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'schema');
 
@@ -57,5 +58,6 @@ export function buildSchema(): GraphQLSchema {
   const resolverMap = allResolvers();
   const schema = buildSubgraphSchema({ typeDefs: parse(loadTypeDefs()), resolvers: resolverMap as SubgraphResolverMap });
   assertResolversMatchSchema(schema, resolverMap);
+  guardEntityRepresentations(schema);
   return schema;
 }

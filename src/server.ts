@@ -7,10 +7,22 @@ import { describeTarget } from './db/adapter.js';
 import { createDatabase } from './db/client.js';
 import { countWrites } from './seed/load.js';
 import { seedDatabase } from './seed/run.js';
+import { loadOperationAllowlist } from './security/allowlist.js';
+import { loadSecurityConfig, SecurityConfigError } from './security/limits.js';
 
 const port = Number(process.env.PORT ?? 4000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+// Query limits and the allow-list are checked before anything starts: a bad value stops here.
+try {
+  const security = loadSecurityConfig(process.env, process.env.NODE_ENV === 'production');
+  if (security.operationAllowlist) loadOperationAllowlist(security.operationAllowlist);
+} catch (error) {
+  if (!(error instanceof SecurityConfigError)) throw error;
+  console.error(`cathode-kb: ${error.message}`);
   process.exit(1);
 }
 

@@ -107,7 +107,8 @@ export const KNOWN_UNITS: readonly string[] = Object.keys(UNIT_ALIASES);
 export class UnitError extends Error {}
 
 function toMath(symbol: string, value = 1): Unit {
-  const expr = UNIT_ALIASES[symbol];
+  // Own keys only: "constructor" or "__proto__" are not units (the prototype's would reach mathjs).
+  const expr = Object.hasOwn(UNIT_ALIASES, symbol) ? UNIT_ALIASES[symbol] : undefined;
   if (expr === undefined) {
     throw new UnitError(`unknown unit "${symbol}"; known units: ${KNOWN_UNITS.join(', ')}`);
   }
@@ -115,7 +116,7 @@ function toMath(symbol: string, value = 1): Unit {
 }
 
 export function isKnownUnit(symbol: string): boolean {
-  return symbol in UNIT_ALIASES;
+  return Object.hasOwn(UNIT_ALIASES, symbol);
 }
 
 /** True when a value in `from` can be expressed in `to`. */

@@ -11,11 +11,13 @@ after(() => server.close());
 
 const TRACE = 'value unit status formula assumptions reason source { locator paper { doi } } inputs { name value unit note source { locator } factId derivation { quantity value unit } }';
 
+/** One material by key: its id from the first page, then the fields for it alone (a page of 100 with traces would exceed the query cost budget). */
 async function materialByKey(key: string, fields: string) {
-  const data = await server.data(`{ materials(first: 100) { edges { node { key ${fields} } } } }`);
-  const node = data.materials.edges.map((e: any) => e.node).find((n: any) => n.key === key);
-  assert.ok(node, `material ${key} seeded`);
-  return node;
+  const page = await server.data(`{ materials(first: 100) { edges { node { id key } } } }`);
+  const id = page.materials.edges.map((e: any) => e.node).find((n: any) => n.key === key)?.id;
+  assert.ok(id, `material ${key} seeded`);
+  const data = await server.data(`query($id: ID!) { material(id: $id) { key ${fields} } }`, { id });
+  return data.material;
 }
 
 test('NaVO3: ≈220 mAh/g for one Na (as the paper states), with F, M and the reported value in the trace', async () => {

@@ -1,0 +1,100 @@
+/**
+ * HTTP-level guards of /graphql, in front of Apollo Server: the operation allow-list, and JSON
+ * errors (never express's HTML page, never a stack) for bodies that cannot be read: too large
+ * (413), not JSON (400), unsupported encoding or charset (415).
+ */
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { sha256Hex, type OperationAllowlist } from './allowlist.js';
+import { LimitCode } from './limits.js';
+
+function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function persistedHash(extensions: unknown): string | undefined {
+  if (!isRecord(extensions) || !isRecord(extensions.persistedQuery)) return undefined;
+  const hash = extensions.persistedQuery.sha256Hash;
+  return typeof hash === 'string' ? hash : undefined;
+}
+
+/**
+ * The SHA-256 that identifies the request's document: of `query` when the request carries its
+ * text, else the automatic-persisted-query hash. undefined when the request names no document
+ * (a batch, an empty body, a repeated parameter): Apollo refuses those itself.
+ */
+export function requestDocumentHash(req: Request): string | undefined {
+  if (req.method === 'POST') {
+    const body: unknown = req.body;
+    if (!isRecord(body)) return undefined;
+    if (typeof body.query === 'string') return sha256Hex(body.query);
+    return persistedHash(body.extensions);
+  }
+  if (req.method === 'GET') {
+    const params = new URL(req.originalUrl, 'http://localhost').searchParams;
+    const queries = params.getAll('query');
+    if (queries.length === 1) return sha256Hex(queries[0]!);
+    const extensions = params.getAll('extensions');
+    if (queries.length > 1 || extensions.length !== 1) return undefined;
+    try {
+      return persistedHash(JSON.parse(extensions[0]!));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Refuses, with 403 and OPERATION_NOT_ALLOWED, every document that is not on the allow-list. */
+export function operationAllowlistMiddleware(allowlist: OperationAllowlist): RequestHandler {
+  return (req, res, next) => {
+    const hash = requestDocumentHash(req);
+    if (hash === undefined || allowlist.has(hash)) {
+      next();
+      return;
+    }
+    res
+      .status(403)
+      .json(
+        errorBody(
+          `This server runs only the operations on its allow-list, and this document (sha256 ${hash.slice(0, 12)}…) is not on it. Send one of the allowed documents exactly as listed.`,
+          LimitCode.OPERATION_NOT_ALLOWED,
+        ),
+      );
+  };
+}
+
+interface BodyParserError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  limit?: number;
+  message?: string;
+}
+
+/** express error handler for /graphql: body-parser's errors as GraphQL-shaped JSON. */
+export const graphqlHttpErrorHandler: ErrorRequestHandler = (error: BodyParserError, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const status = error?.status ?? error?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) {
+    console.error('internal error before GraphQL:', error);
+    res.status(500).json(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    return;
+  }
+  if (status === 413) {
+    const limit = typeof error.limit === 'number' ? ` of ${Math.round(error.limit / 1024)} kB` : '';
+    res.status(413).json(errorBody(`The request body is larger than the limit${limit}.`, LimitCode.PAYLOAD_TOO_LARGE));
+    return;
+  }
+  const message =
+    error.type === 'entity.parse.failed'
+      ? 'The request body is not valid JSON (a GraphQL POST is a JSON object with a "query" string).'
+      : status === 415
+        ? `Unsupported request body: ${error.message ?? 'unsupported encoding or charset'}.`
+        : `The request body could not be read: ${error.message ?? 'bad request'}.`;
+  res.status(status).json(errorBody(message, 'BAD_REQUEST'));
+};
