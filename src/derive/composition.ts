@@ -29,11 +29,22 @@ export function parseFormula(formula: string): Composition {
   // mf-parser reads [..] as an isotope label; a cathode formula never means that.
   if (/[[\]{}]/.test(trimmed)) throw new FormulaError(formula, 'brackets are not allowed; use parentheses');
   if (/[^A-Za-z0-9().\/·\s]/.test(trimmed)) throw new FormulaError(formula, 'it contains characters other than elements, numbers, "/", "." and parentheses');
-  let info: { mass: number; atoms: Record<string, number> };
-  try {
-    info = new MF(trimmed.replace(/\s+/g, '')).getInfo() as typeof info;
-  } catch (error) {
-    throw new FormulaError(formula, (error as Error).message.split('\n')[0]!);
+  // Adducts such as CuSO4·5H2O: mf-parser misreads the leading count of a part, so each part is
+  // parsed on its own and scaled here.
+  const parts = trimmed.replace(/\s+/g, '').split('·');
+  const info = { mass: 0, atoms: {} as Record<string, number> };
+  for (const part of parts) {
+    const [, countText, body] = /^(\d+(?:\.\d+)?)?(.*)$/.exec(part)!;
+    if (body === '') throw new FormulaError(formula, 'it has an empty part around "·"');
+    const count = countText === undefined ? 1 : Number(countText);
+    let partInfo: { mass: number; atoms: Record<string, number> };
+    try {
+      partInfo = new MF(body!).getInfo() as typeof partInfo;
+    } catch (error) {
+      throw new FormulaError(formula, (error as Error).message.split('\n')[0]!);
+    }
+    info.mass += count * partInfo.mass;
+    for (const [element, amount] of Object.entries(partInfo.atoms)) info.atoms[element] = (info.atoms[element] ?? 0) + count * amount;
   }
   const amounts: Record<string, number> = {};
   for (const [element, amount] of Object.entries(info.atoms)) {

@@ -31,3 +31,10 @@ test('reduced formula: alphabetical, integer amounts divided by their gcd', () =
   assert.equal(chemicalFormulaReduced({ Na: 2, V: 6, O: 16 }), 'Na1O8V3'.replace('Na1', 'Na'));
   assert.equal(chemicalFormulaReduced(parseFormula('Li1.17Ni0.21Co0.08Mn0.54O2').amounts), 'Co0.08Li1.17Mn0.54Ni0.21O2');
 });
+
+test('adducts: CuSO4·5H2O is CuS O9 H10 (each part parsed and scaled)', () => {
+  const c = parseFormula('CuSO4·5H2O');
+  assert.deepEqual(c.amounts, { Cu: 1, S: 1, O: 9, H: 10 });
+  assert.ok(Math.abs(c.molarMassGPerMol - 249.68) < 0.02, `${c.molarMassGPerMol}`);
+  assert.throws(() => parseFormula('CuSO4·'), /empty part/);
+});
