@@ -62,6 +62,15 @@ export function paperDoiKey(doi: string): string {
   return doi.trim().toLowerCase();
 }
 
+/** The referenceComputed key of a property computed for the materials of one formula. */
+export function referenceKey(property: string, formula: string): string {
+  return `${property}|${formula}`;
+}
+function splitReferenceKey(key: string): [string, string] {
+  const at = key.indexOf('|');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
 /** "Measurement:3", "Measurement:5", "ComputedProperty:2" → [["Measurement", [3, 5]], ["ComputedProperty", [2]]]. */
 function groupIdsByType(keys: string[]): [string, number[]][] {
   const groups = new Map<string, number[]>();
@@ -94,12 +103,26 @@ export function createLoaders(prisma: PrismaClient) {
     measurementsByMaterialId: groupedBy<number, Measurement>((ids) => prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
     computedByMaterialId: groupedBy<number, ComputedProperty>((ids) => prisma.computedProperty.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
     /**
-     * Every computed value of a property with its material, for reference values such as the O2
-     * molecule's −IpCOHP (the material comes in the same call, so no second loader wave).
+     * Reference values computed for the materials of one formula, with the material: keyed
+     * "<property>|<formula>", e.g. "total_energy|Na" (the working-ion metal for Eq. 1) or
+     * "neg_ipcohp|O2" (the O2 molecule's −IpCOHP). Two statements per batch, both on indexes:
+     * the reference materials by formula, then their facts by (materialId, propertyKey). (One
+     * statement with a relation filter made PostgreSQL read every row of the property, which
+     * grows with the database: 107k rows for 100k materials.)
      */
-    computedWithMaterialByPropertyKey: groupedBy<string, ComputedProperty & { material: Material }>(
-      (keys) => prisma.computedProperty.findMany({ where: { propertyKey: { in: keys } }, include: { material: true }, orderBy: orderById }),
-      (r) => r.propertyKey,
+    referenceComputed: groupedBy<string, ComputedProperty & { material: Material }>(
+      async (keys) => {
+        const pairs = keys.map(splitReferenceKey);
+        const materials = await prisma.material.findMany({ where: { formula: { in: [...new Set(pairs.map(([, formula]) => formula))] } } });
+        if (materials.length === 0) return [];
+        const byId = new Map(materials.map((m) => [m.id, m]));
+        const rows = await prisma.computedProperty.findMany({
+          where: { materialId: { in: [...byId.keys()] }, propertyKey: { in: [...new Set(pairs.map(([property]) => property))] } },
+          orderBy: orderById,
+        });
+        return rows.map((r) => ({ ...r, material: byId.get(r.materialId)! }));
+      },
+      (r) => referenceKey(r.propertyKey, r.material.formula),
     ),
     /** Curation history keyed by "Type:id" (e.g. "Measurement:12"), oldest first. */
     curationEventsByEntity: groupedBy<string, CurationEvent>(

@@ -13,6 +13,7 @@ import { constantInput, derived, derivedInput, reported, unavailable, type Deriv
 import { checkSpaceGroup } from '../derive/space-group.js';
 import { assess, type Assessment, type StabilityInputs } from '../derive/stability.js';
 import { averageVoltageV, voltageStep } from '../derive/voltage.js';
+import { referenceKey } from '../db/loaders.js';
 import { toGlobalId } from '../ids.js';
 import { requireProperties } from './filters.js';
 import { computedInput, guarded, inUnit, measuredInput, reactionEquation, sameConditions, valueIn } from './derived-support.js';
@@ -145,7 +146,7 @@ async function voltageFromEnergies(
   const eD = energyOf(ends.discharged);
   const eC = energyOf(ends.charged);
   if (!eD || !eC || eD.methodId !== eC.methodId) return null;
-  const metalRows = await context.loaders.computedWithMaterialByPropertyKey.load('total_energy');
+  const metalRows = await context.loaders.referenceComputed.load(referenceKey('total_energy', m.workingIon!));
   const metal = metalRows.find((r) => r.methodId === eD.methodId && r.value !== null && r.material.formula === m.workingIon);
   if (!metal) return null;
   const x1 = ends.discharged.alkaliContent!;
@@ -312,7 +313,7 @@ async function stabilityOf(context: Context, m: Material): Promise<Assessment> {
     inputs.ooIpcohp.push({ structure: label, valueEV: valueIn(c, 'eV')!, evidence: computedInput(`−IpCOHP(O–O) ${label}`, c) });
   }
   if (m.elements.includes('O') && m.formula !== 'O2') {
-    const ipcohp = await loaders.computedWithMaterialByPropertyKey.load('neg_ipcohp');
+    const ipcohp = await loaders.referenceComputed.load(referenceKey('neg_ipcohp', 'O2'));
     const o2 = ipcohp.find((r) => r.material.formula === 'O2' && r.value !== null);
     if (o2) inputs.o2Ipcohp = { valueEV: valueIn(o2, 'eV')!, evidence: computedInput('−IpCOHP(O2 molecule)', o2) };
   }
