@@ -1,10 +1,11 @@
 /**
  * Query.correlation: pick one value per material on each axis (validated against the vocabulary,
  * converted to one unit), then hand the points to derive/correlation. A constant number of SQL
- * statements whatever the number of materials.
+ * statements whatever the number of materials; only the columns the statistics need are read, and
+ * the materials of points, exclusions and gaps are loaded (in one batch) only when asked for.
  */
-import type { ComputedProperty, Material, Measurement } from '@prisma/client';
-import type { CorrelationAxis, QueryCorrelationArgs } from '../__generated__/resolvers-types.js';
+import type { ComputedProperty, Material, Measurement, Prisma } from '@prisma/client';
+import type { CorrelationAxis, QueryCorrelationArgs, Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { correlate, type CorrelationResult } from '../derive/correlation.js';
 import { ErrorCode, UserInputError } from '../errors.js';
@@ -12,10 +13,15 @@ import { isKnownUnit, unitsCompatible } from '../units.js';
 import { materialWhere, requireProperties } from './filters.js';
 import { valueIn } from './derived-support.js';
 
-type Fact = (Measurement & { kind: 'MEASURED' }) | (ComputedProperty & { kind: 'COMPUTED' });
+/** The columns of a fact the correlation uses (values, units, where they are printed, what they are about). */
+const FACT_COLUMNS = { id: true, materialId: true, value: true, unit: true, paperId: true, locator: true, site: true } as const;
+type Fact = Pick<Measurement | ComputedProperty, keyof typeof FACT_COLUMNS> & ({ kind: 'MEASURED' } | { kind: 'COMPUTED'; configuration: string | null });
+
+/** A material of the correlation: only what the statistics need; the rest is loaded when asked for. */
+type MaterialRef = Pick<Material, 'id' | 'key'>;
 
 export interface CorrelationPointParent {
-  material: Material;
+  materialId: number;
   x: number;
   y: number;
   residual: number | null;
@@ -27,11 +33,16 @@ export interface CorrelationParent extends Omit<CorrelationResult, 'residuals'> 
   xUnit: string;
   yUnit: string;
   points: CorrelationPointParent[];
-  excluded: Material[];
-  missing: Material[];
+  excludedIds: number[];
+  missingIds: number[];
 }
 
-async function axisValues(context: Context, axis: CorrelationAxis, name: 'x' | 'y', materialIds: number[]) {
+/**
+ * The facts of one axis for the materials matching `materials` (the correlation's filter, applied
+ * in SQL as a relation filter rather than a list of ids, which would grow with the family and
+ * hit the bind-parameter limit); facts of excluded materials are read but never used.
+ */
+async function axisValues(context: Context, axis: CorrelationAxis, name: 'x' | 'y', materials: Prisma.MaterialWhereInput) {
   const units = await requireProperties(context, [axis.property], `${name}.property`);
   const unit = axis.unit ?? units.get(axis.property)!;
   if (!isKnownUnit(unit)) throw new UserInputError(`unknown unit "${unit}"`, ErrorCode.UNKNOWN_UNIT, `${name}.unit`);
@@ -41,22 +52,32 @@ async function axisValues(context: Context, axis: CorrelationAxis, name: 'x' | '
     methodId = (await context.loaders.methodByKey.load(axis.method))?.id;
     if (methodId === undefined) throw new UserInputError(`unknown method "${axis.method}"`, ErrorCode.BAD_USER_INPUT, `${name}.method`);
   }
-  const where = { propertyKey: axis.property, materialId: { in: materialIds }, value: { not: null }, ...(axis.site != null ? { site: axis.site } : {}), ...(axis.locator != null ? { locator: axis.locator } : {}), ...(axis.alkaliContent != null ? { structure: { alkaliContent: axis.alkaliContent } } : {}) };
+  const where = { propertyKey: axis.property, material: materials, value: { not: null }, ...(axis.site != null ? { site: axis.site } : {}), ...(axis.locator != null ? { locator: axis.locator } : {}), ...(axis.alkaliContent != null ? { structure: { alkaliContent: axis.alkaliContent } } : {}) };
   const kind = axis.kind ?? 'ANY';
   const facts: Fact[] = [];
-  if (kind !== 'MEASURED') facts.push(...(await context.prisma.computedProperty.findMany({ where: { ...where, ...(methodId !== undefined ? { methodId } : {}) }, orderBy: { id: 'asc' } })).map((r) => ({ ...r, kind: 'COMPUTED' as const })));
-  if (kind !== 'COMPUTED' && methodId === undefined) facts.push(...(await context.prisma.measurement.findMany({ where, orderBy: { id: 'asc' } })).map((r) => ({ ...r, kind: 'MEASURED' as const })));
+  if (kind !== 'MEASURED') {
+    const rows = await context.prisma.computedProperty.findMany({ where: { ...where, ...(methodId !== undefined ? { methodId } : {}) }, select: { ...FACT_COLUMNS, configuration: true }, orderBy: { id: 'asc' } });
+    // Tagged in place (the rows are this request's own): no copy of tens of thousands of rows.
+    for (const r of rows) facts.push(Object.assign(r, { kind: 'COMPUTED' as const }));
+  }
+  if (kind !== 'COMPUTED' && methodId === undefined) {
+    const rows = await context.prisma.measurement.findMany({ where, select: FACT_COLUMNS, orderBy: { id: 'asc' } });
+    for (const r of rows) facts.push(Object.assign(r, { kind: 'MEASURED' as const }));
+  }
   const byMaterial = new Map<number, Fact[]>();
-  for (const f of facts) byMaterial.set(f.materialId, [...(byMaterial.get(f.materialId) ?? []), f]);
+  for (const f of facts) {
+    const list = byMaterial.get(f.materialId);
+    if (list) list.push(f);
+    else byMaterial.set(f.materialId, [f]);
+  }
   return { unit, byMaterial };
 }
 
 /** One value per material; several different values is ambiguous and the caller must narrow the axis. */
-function single(facts: Fact[], unit: string, material: Material, axis: CorrelationAxis, name: string): Fact & { converted: number } {
-  const converted = facts.map((f) => ({ ...f, converted: valueIn(f, unit)! }));
-  const distinct = [...new Set(converted.map((f) => f.converted))];
-  if (distinct.length > 1) {
-    const list = converted.map((f) => `${f.converted} (${f.locator}${f.site ? `, ${f.site}` : ''}${f.kind === 'COMPUTED' && f.configuration ? `, ${f.configuration}` : ''})`).join('; ');
+function single(facts: Fact[], unit: string, material: MaterialRef, axis: CorrelationAxis, name: string): { fact: Fact; converted: number } {
+  const converted = facts.map((fact) => ({ fact, converted: valueIn(fact, unit)! }));
+  if (converted.length > 1 && new Set(converted.map((f) => f.converted)).size > 1) {
+    const list = converted.map(({ fact: f, converted: v }) => `${v} (${f.locator}${f.site ? `, ${f.site}` : ''}${f.kind === 'COMPUTED' && f.configuration ? `, ${f.configuration}` : ''})`).join('; ');
     throw new UserInputError(
       `${material.key} has ${converted.length} different ${axis.property} values on axis ${name}: ${list}. Narrow the axis with locator, site, method, kind or alkaliContent.`,
       ErrorCode.BAD_USER_INPUT,
@@ -66,8 +87,35 @@ function single(facts: Fact[], unit: string, material: Material, axis: Correlati
   return converted[0]!;
 }
 
-export async function correlation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
-  const materials = await context.prisma.material.findMany({ where: await materialWhere(context, args.filter), orderBy: { id: 'asc' } });
+/**
+ * A correlation holds every fact of both axes of its materials at once (a whole family: tens of
+ * thousands of rows at 100k materials, about 100 MB of objects while it runs). At most this many
+ * run at the same time in one process; the others wait for a slot. The work is mostly JavaScript
+ * on the one event-loop thread, so waiting costs little throughput, while eight at once needed
+ * over 1 GB of heap in the 100k benchmark.
+ */
+export const MAX_CONCURRENT_CORRELATIONS = 2;
+let runningCorrelations = 0;
+const waitingCorrelations: (() => void)[] = [];
+
+export async function withCorrelationSlot<T>(run: () => Promise<T>): Promise<T> {
+  while (runningCorrelations >= MAX_CONCURRENT_CORRELATIONS) await new Promise<void>((resolve) => waitingCorrelations.push(resolve));
+  runningCorrelations += 1;
+  try {
+    return await run();
+  } finally {
+    runningCorrelations -= 1;
+    waitingCorrelations.shift()?.();
+  }
+}
+
+export function correlation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
+  return withCorrelationSlot(() => computeCorrelation(context, args));
+}
+
+async function computeCorrelation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
+  const filter = await materialWhere(context, args.filter);
+  const materials = await context.prisma.material.findMany({ where: filter, select: { id: true, key: true }, orderBy: { id: 'asc' } });
   const excludeKeys = new Set(args.exclude ?? []);
   if (excludeKeys.size > 0) {
     const known = await context.loaders.materialByKey.loadMany([...excludeKeys]);
@@ -75,22 +123,23 @@ export async function correlation(context: Context, args: QueryCorrelationArgs):
     if (unknown.length) throw new UserInputError(`unknown material key${unknown.length > 1 ? 's' : ''} in exclude: ${unknown.join(', ')}`, ErrorCode.BAD_USER_INPUT, 'exclude');
   }
   const included = materials.filter((m) => !excludeKeys.has(m.key));
-  const ids = included.map((m) => m.id);
-  const [x, y] = await Promise.all([axisValues(context, args.x, 'x', ids), axisValues(context, args.y, 'y', ids)]);
+  const [x, y] = await Promise.all([axisValues(context, args.x, 'x', filter), axisValues(context, args.y, 'y', filter)]);
   const points: CorrelationParent['points'] = [];
-  const missing: Material[] = [];
+  const labels: string[] = [];
+  const missingIds: number[] = [];
   for (const m of included) {
     const xs = x.byMaterial.get(m.id);
     const ys = y.byMaterial.get(m.id);
     if (!xs || !ys) {
-      missing.push(m);
+      missingIds.push(m.id);
       continue;
     }
     const px = single(xs, x.unit, m, args.x, 'x');
     const py = single(ys, y.unit, m, args.y, 'y');
-    points.push({ material: m, x: px.converted, y: py.converted, residual: null, xSource: { paperId: px.paperId, locator: px.locator }, ySource: { paperId: py.paperId, locator: py.locator } });
+    points.push({ materialId: m.id, x: px.converted, y: py.converted, residual: null, xSource: { paperId: px.fact.paperId, locator: px.fact.locator }, ySource: { paperId: py.fact.paperId, locator: py.fact.locator } });
+    labels.push(m.key);
   }
-  const result = correlate(points.map((p) => ({ label: p.material.key, x: p.x, y: p.y })));
+  const result = correlate(points.map((p, i) => ({ label: labels[i]!, x: p.x, y: p.y })));
   points.forEach((p, i) => (p.residual = result.residuals[i]!));
   return {
     n: result.n,
@@ -102,8 +151,24 @@ export async function correlation(context: Context, args: QueryCorrelationArgs):
     xUnit: x.unit,
     yUnit: y.unit,
     points,
-    excluded: materials.filter((m) => excludeKeys.has(m.key)),
-    missing,
-    notes: [...result.notes, ...(missing.length ? [`${missing.length} material${missing.length > 1 ? 's' : ''} without a value on both axes left out`] : [])],
+    excludedIds: materials.filter((m) => excludeKeys.has(m.key)).map((m) => m.id),
+    missingIds,
+    notes: [...result.notes, ...(missingIds.length ? [`${missingIds.length} material${missingIds.length > 1 ? 's' : ''} without a value on both axes left out`] : [])],
   };
 }
+
+/** Materials of a correlation by id, in order, through the request's loader (one statement for all). */
+async function materialsById(context: Context, ids: number[]): Promise<Material[]> {
+  return (await context.loaders.materialById.loadMany(ids)).filter((m): m is Material => m !== null && !(m instanceof Error));
+}
+
+/** The materials of points, exclusions and gaps are loaded only when the query asks for them. */
+export const correlationResolvers: Resolvers = {
+  Correlation: {
+    excluded: (c, _args, context) => materialsById(context, c.excludedIds),
+    missing: (c, _args, context) => materialsById(context, c.missingIds),
+  },
+  CorrelationPoint: {
+    material: async (p, _args, { loaders }) => (await loaders.materialById.load(p.materialId))!,
+  },
+};

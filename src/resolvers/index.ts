@@ -7,7 +7,7 @@ import { fromGlobalId, expectGlobalId, toGlobalId } from '../ids.js';
 import { filterComputed, filterMeasurements, materialWhere } from './filters.js';
 import { connectionFields, pageOfMaterials } from './pagination.js';
 import { sourceResolvers } from './source.js';
-import { correlation } from './correlation.js';
+import { correlation, correlationResolvers } from './correlation.js';
 import { curationResolvers } from './curation.js';
 import { derivedResolvers } from './derived.js';
 import { reactionEquation } from './derived-support.js';
@@ -125,9 +125,9 @@ const storedResolvers: Resolvers = {
   },
 };
 
-/** Stored-fact resolvers plus the derived fields and curation, merged type by type. */
+/** Stored-fact resolvers plus the derived fields, curation and correlation's lazy fields, merged type by type. */
 export const resolvers: Resolvers = { ...storedResolvers };
-for (const extra of [derivedResolvers, curationResolvers]) {
+for (const extra of [derivedResolvers, curationResolvers, correlationResolvers]) {
   for (const [typeName, fields] of Object.entries(extra)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
   }
