@@ -136,18 +136,28 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
   const need = (map: Map<string, unknown>, k: string | undefined | null, file: string, where: string, what: string) => {
     if (k != null && !map.has(k)) issues.push({ file, path: where, reason: `unknown ${what} "${k}"` });
   };
+  // A large catalog repeats the same formulas and unit pairs many times: check each once.
+  const formulaProblems = new Map<string, string | null>();
   const checkFormula = (formula: string, file: string, where: string) => {
-    try {
-      parseFormula(formula);
-    } catch (error) {
-      if (error instanceof FormulaError) issues.push({ file, path: where, reason: error.message });
-      else throw error;
+    let problem = formulaProblems.get(formula);
+    if (problem === undefined) {
+      try {
+        parseFormula(formula);
+        problem = null;
+      } catch (error) {
+        if (!(error instanceof FormulaError)) throw error;
+        problem = error.message;
+      }
+      formulaProblems.set(formula, problem);
     }
+    if (problem !== null) issues.push({ file, path: where, reason: problem });
   };
+  const compatible = new Map<string, boolean>();
   const checkUnit = (unit: string, canonical: string | undefined, file: string, where: string) => {
+    const pair = `${unit}\0${canonical}`;
     if (!isKnownUnit(unit)) {
       issues.push({ file, path: where, reason: `unknown unit "${unit}"; use one of: ${KNOWN_UNITS.join(', ')}` });
-    } else if (canonical && !unitsCompatible(unit, canonical)) {
+    } else if (canonical && !(compatible.get(pair) ?? compatible.set(pair, unitsCompatible(unit, canonical)).get(pair))) {
       issues.push({ file, path: where, reason: `unit "${unit}" cannot be converted to the property's canonical unit "${canonical}"` });
     }
   };
