@@ -31,9 +31,18 @@ export function describeTarget(target: DatabaseTarget): string {
   return target.kind === 'postgres' ? target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : `PGlite in ${target.dataDir}`;
 }
 
-export function openPGlite(dataDir: string): PGlite {
+/**
+ * The embedded database in `dataDir`. PGLITE_SHARED_BUFFERS (e.g. `16MB`; PostgreSQL's default
+ * is 128MB) sizes its buffer cache, which lives in the process's WebAssembly memory: a smaller one
+ * keeps a server under a memory budget (the OS file cache still caches the data files).
+ */
+export function openPGlite(dataDir: string, env: NodeJS.ProcessEnv = process.env): PGlite {
   mkdirSync(dataDir, { recursive: true });
-  return new PGlite(dataDir);
+  const sharedBuffers = env.PGLITE_SHARED_BUFFERS?.trim();
+  if (sharedBuffers && !/^\d+(kB|MB|GB)$/.test(sharedBuffers)) {
+    throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 16MB, got "${sharedBuffers}"`);
+  }
+  return new PGlite(dataDir, sharedBuffers ? { postgresqlconf: [`shared_buffers=${sharedBuffers}`] } : {});
 }
 
 /**
