@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -67,7 +67,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
     formatError: (formatted, error) => formatError(shapeClientError(formatted, error, production), error, production),
     // No Apollo landing page (it loads Apollo Sandbox from a CDN): GraphiQL at /graphiql instead.
     // Inline tracing is for Apollo Studio (not used); the landing page would load Apollo's CDN.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationGuardPlugin<Context>(security.limits)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationGuardPlugin<Context>(security.limits)],
   });
   await server.start();
   app.get('/health', (_req, res) => {
