@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import pg from 'pg';
 import { describeTarget } from '../../src/db/adapter.js';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
@@ -60,6 +61,17 @@ function openDatabase(): Database {
       await pglite?.close();
     },
   };
+}
+
+/** Run one statement as the PostgreSQL admin role (CREATE/DROP DATABASE of the benchmarks). */
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 export function migrateDatabase(): void {

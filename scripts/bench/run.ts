@@ -25,9 +25,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { defaultDataDir, MANIFEST_FILE, parseArgs, writeDataset, type Manifest } from './data.js';
-import type { LoadResult } from './load.js';
+import { adminQuery as loadAdminQuery, type LoadResult } from './load.js';
 import { OPERATIONS, type BenchRequest, type Fixtures, type Operation } from './operations.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -112,15 +111,7 @@ function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<s
 
 const tsx = (script: string, argv: string[], env: NodeJS.ProcessEnv) => run(process.execPath, ['--import', 'tsx', script, ...argv], env);
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (sql: string) => loadAdminQuery(adminUrl, sql);
 
 /** The database env for a target, loaded with the data set (reused when its marker matches). */
 async function prepareDatabase(db: 'pglite' | 'postgres', dir: string, manifest: Manifest): Promise<{ env: NodeJS.ProcessEnv; load: LoadResult | null; reused: boolean }> {

@@ -9,12 +9,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { createDatabase } from '../../src/db/client.js';
 import { countWrites } from '../../src/seed/load.js';
 import { seedDatabase } from '../../src/seed/run.js';
 import { parseArgs } from './data.js';
-import { migrateDatabase } from './load.js';
+import { adminQuery, migrateDatabase } from './load.js';
 
 const args = parseArgs(process.argv.slice(2));
 const adminUrl = args.get('admin-url') ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/postgres';
@@ -25,15 +24,7 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const databaseUrl = url.toString();
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(adminUrl, sql);
 
 interface Replica {
   child: ChildProcess;
