@@ -337,9 +337,11 @@ async function correlationFloorNow(prisma: PrismaClient) {
 
 const ENTITIES_QUERY = `query BenchEntities($r: [_Any!]!) { _entities(representations: $r) { ... on Material { id name formula } } }`;
 
+// The same statement as the GraphQL route's materialById loader (whole rows): reading only the
+// three selected columns made this floor twice as fast, a gap of SQL, not of GraphQL.
 async function entitiesFloor(prisma: PrismaClient, { r }: { r: { id: string }[] }) {
   const ids = r.map((x) => Number(Buffer.from(x.id, 'base64url').toString('utf8').split(':')[1]));
-  const rows = await prisma.material.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, formula: true } });
+  const rows = await prisma.material.findMany({ where: { id: { in: [...new Set(ids)] } } });
   const byId = new Map(rows.map((m) => [m.id, m]));
   return { data: { _entities: ids.map((id) => { const m = byId.get(id); return m ? { id: toGlobalId('Material', m.id), name: m.name, formula: m.formula } : null; }) } };
 }
