@@ -4,14 +4,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { createContext, type Context } from './context.js';
+import { createContext, readFromPrimary, type Context } from './context.js';
 import { CuratorAuthError, loadCuratorAuth, type CuratorAuth } from './curation/auth.js';
 import type { Database } from './db/client.js';
 import { ErrorCode } from './errors.js';
@@ -52,6 +52,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
+/** Queries read from a replica (when configured); a mutation request uses the primary throughout. */
+const primaryForMutations: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        if (operation?.operation === 'mutation') readFromPrimary(contextValue);
+      },
+    };
+  },
+};
+
 export async function startApp(database: Database, port: number, options: AppOptions = {}): Promise<RunningApp> {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const curatorAuth = options.curatorAuth ?? loadCuratorAuth();
@@ -67,7 +78,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
     formatError: (formatted, error) => formatError(shapeClientError(formatted, error, production), error, production),
     // No Apollo landing page (it loads Apollo Sandbox from a CDN): GraphiQL at /graphiql instead.
     // Inline tracing is for Apollo Studio (not used); the landing page would load Apollo's CDN.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationGuardPlugin<Context>(security.limits)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationGuardPlugin<Context>(security.limits), primaryForMutations],
   });
   await server.start();
   app.get('/health', (_req, res) => {
@@ -84,7 +95,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
     expressMiddleware(server, {
       context: async ({ req }) => {
         try {
-          return createContext(database.prisma, await curatorAuth.authenticate(req.headers.authorization));
+          return createContext(database.reader(), await curatorAuth.authenticate(req.headers.authorization), database.prisma);
         } catch (error) {
           if (!(error instanceof CuratorAuthError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });

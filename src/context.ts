@@ -4,12 +4,25 @@ import type { Curator } from './curation/auth.js';
 import { createLoaders, type Loaders } from './db/loaders.js';
 
 export interface Context {
+  /** The client this request reads through: a read replica for queries when there are any. */
   prisma: PrismaClient;
+  /** The primary database, where writes go. */
+  primary: PrismaClient;
   loaders: Loaders;
   /** Set when the request carries a valid curator token; reads never need it. */
   curator: Curator | null;
 }
 
-export function createContext(prisma: PrismaClient, curator: Curator | null = null): Context {
-  return { prisma, loaders: createLoaders(prisma), curator };
+export function createContext(prisma: PrismaClient, curator: Curator | null = null, primary: PrismaClient = prisma): Context {
+  return { prisma, primary, loaders: createLoaders(prisma), curator };
+}
+
+/**
+ * A mutation reads and writes the primary, so its answer shows its own write whatever a replica's
+ * lag. Called once the operation is known and before any resolver has run (no loader is in use).
+ */
+export function readFromPrimary(context: Context): void {
+  if (context.prisma === context.primary) return;
+  context.prisma = context.primary;
+  context.loaders = createLoaders(context.primary);
 }

@@ -26,13 +26,20 @@ try {
   process.exit(1);
 }
 
-const db = createDatabase();
+// A bad DATABASE_URL or DATABASE_READ_REPLICA_URLS stops here with its message, not a stack trace.
+let db: ReturnType<typeof createDatabase>;
+try {
+  db = createDatabase();
+} catch (error) {
+  console.error(`cathode-kb: ${(error as Error).message}`);
+  process.exit(1);
+}
 if ((await db.prisma.paper.count()) === 0) {
   const report = await seedDatabase(db);
   console.log(`empty database: loaded seeds/ (${countWrites(report)} rows)`);
 }
 const app = await startApp(db, port, { host: process.env.HOST });
-console.log(`cathode-kb on ${describeTarget(db.target)}${process.env.NODE_ENV === 'production' ? ' (production mode)' : ''}`);
+console.log(`cathode-kb on ${describeTarget(db.target)}${db.replicaCount ? `, queries read from ${db.replicaCount} read replica${db.replicaCount > 1 ? 's' : ''}` : ''}${process.env.NODE_ENV === 'production' ? ' (production mode)' : ''}`);
 console.log(`GraphQL endpoint: ${app.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -79,7 +79,7 @@ export async function addPaper(context: Context, input: Record<string, unknown>)
   const curator = requireCurator(context);
   return curate(async () => {
     const paper = parseRecord(paperSchema, { ...dropNulls(input), doi: String(input.doi ?? '').trim() });
-    return context.prisma.$transaction(async (tx) => {
+    return context.primary.$transaction(async (tx) => {
       const existing = await tx.paper.findFirst({ where: { doi: { equals: paper.doi, mode: 'insensitive' } } });
       if (existing) refuse(['input', 'doi'], `a paper with DOI ${paper.doi} is already stored`, 'DUPLICATE');
       const row = await tx.paper.create({ data: { ...paper, volume: toNull(paper.volume), pages: toNull(paper.pages), curatedBy: curator } });
@@ -102,7 +102,7 @@ export async function addMaterial(context: Context, input: Record<string, unknow
       throw error;
     }
     if ((record.substrate == null) !== (record.coating == null)) refuse(['input'], 'a coated material names both substrateKey and coatingKey', 'INVALID');
-    return context.prisma.$transaction(async (tx) => {
+    return context.primary.$transaction(async (tx) => {
       const paper = await paperByDoi(tx, String(paperDoi), ['input', 'paperDoi']);
       if (await tx.material.findUnique({ where: { key: record.key } })) refuse(['input', 'key'], `material key "${record.key}" is taken`, 'DUPLICATE');
       if (record.family && !(await tx.materialFamily.findUnique({ where: { key: record.family } }))) refuse(['input', 'family'], `unknown family "${record.family}"`, 'UNKNOWN_REFERENCE');
@@ -169,7 +169,7 @@ export async function addMeasurement(context: Context, input: FactInput) {
   const curator = requireCurator(context);
   return curate(async () => {
     const record = parseRecord(measurementSchema, factRecord(input));
-    return context.prisma.$transaction(async (tx) => {
+    return context.primary.$transaction(async (tx) => {
       const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input);
       const print = fingerprint(paper.doi, measurementIdentity(record));
       if (await tx.measurement.findUnique({ where: { fingerprint: print } })) refuse(['input'], 'the same measurement (material, property, site, locator and conditions) is already stored; use correctValue to change its value', 'DUPLICATE');
@@ -194,7 +194,7 @@ export async function addComputedProperty(context: Context, input: FactInput) {
   const curator = requireCurator(context);
   return curate(async () => {
     const record = parseRecord(computedSchema, factRecord(input));
-    return context.prisma.$transaction(async (tx) => {
+    return context.primary.$transaction(async (tx) => {
       const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input);
       const method = (await tx.computationalMethod.findUnique({ where: { key: record.method } })) ?? refuse(['input', 'methodKey'], `unknown method "${record.method}"`, 'UNKNOWN_REFERENCE');
       const print = fingerprint(paper.doi, computedIdentity(record));
@@ -220,7 +220,7 @@ export async function correctValue(context: Context, input: { id: string; value:
     if (target.type !== 'Measurement' && target.type !== 'ComputedProperty') refuse(['input', 'id'], `only a Measurement or ComputedProperty value can be corrected, not a ${target.type}`, 'INVALID');
     if (!Number.isFinite(input.value)) refuse(['input', 'value'], 'the value must be a finite number', 'INVALID');
     if (input.reason.trim().length < 3) refuse(['input', 'reason'], 'say why the value changes (kept in the history)', 'INVALID');
-    return context.prisma.$transaction(async (tx) => {
+    return context.primary.$transaction(async (tx) => {
       const table = target.type === 'Measurement' ? tx.measurement : tx.computedProperty;
       const row = (await (table as typeof tx.measurement).findUnique({ where: { id: target.id } })) ?? refuse(['input', 'id'], `no ${target.type} with this ID`, 'NOT_FOUND');
       if (row.value === null) refuse(['input', 'id'], 'this fact has a text value, not a number', 'INVALID');

@@ -27,6 +27,21 @@ export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): Dat
   throw new Error(`DATABASE_URL must be a postgresql://… URL (or unset for the embedded database), got "${url}"`);
 }
 
+/**
+ * DATABASE_READ_REPLICA_URLS: comma-separated postgresql:// URLs of read replicas of the
+ * DATABASE_URL server (streaming replicas kept by PostgreSQL itself). Empty when unset; refused
+ * with the embedded database, which has no replicas.
+ */
+export function resolveReadReplicaUrls(target: DatabaseTarget, env: NodeJS.ProcessEnv = process.env): string[] {
+  const urls = (env.DATABASE_READ_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (urls.length === 0) return [];
+  if (target.kind !== 'postgres') throw new Error('DATABASE_READ_REPLICA_URLS needs DATABASE_URL to name the primary PostgreSQL server (the embedded database has no replicas)');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_READ_REPLICA_URLS must list postgresql://… URLs, got "${describeTarget({ kind: 'postgres', url })}"`);
+  }
+  return urls;
+}
+
 export function describeTarget(target: DatabaseTarget): string {
   return target.kind === 'postgres' ? target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : `PGlite in ${target.dataDir}`;
 }

@@ -1,38 +1,57 @@
-/** PrismaClient on the chosen database, with SQL statement counting for tests and benchmarks. */
+/**
+ * PrismaClient on the chosen database (and its read replicas, if any), with SQL statement
+ * counting for tests and benchmarks.
+ */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { openPGlite, resolveDatabaseTarget, type DatabaseTarget } from './adapter.js';
+import { openPGlite, resolveDatabaseTarget, resolveReadReplicaUrls, type DatabaseTarget } from './adapter.js';
 
 export interface Database {
+  /** The primary: every write, seeding, and every read of a mutation request. */
   prisma: PrismaClient;
+  /**
+   * The client for a read-only request: the next read replica (round-robin) when
+   * DATABASE_READ_REPLICA_URLS lists some, otherwise the primary.
+   */
+  reader(): PrismaClient;
+  /** How many read replicas the reads are spread over (0: all on the primary). */
+  replicaCount: number;
   target: DatabaseTarget;
-  /** Number of SQL statements sent since start (read it before and after an operation). */
+  /** Number of SQL statements sent since start, on the primary and the replicas (read it before and after an operation). */
   statementCount(): number;
   close(): Promise<void>;
 }
 
-export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Database {
+export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(), replicaUrls: string[] = resolveReadReplicaUrls(target)): Database {
   let pglite: PGlite | undefined;
   let adapter;
   if (target.kind === 'postgres') {
     adapter = new PrismaPg({ connectionString: target.url });
   } else {
+    if (replicaUrls.length > 0) throw new Error('read replicas need a PostgreSQL primary, not the embedded database');
     pglite = openPGlite(target.dataDir);
     adapter = new PrismaPGlite(pglite);
   }
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   let statements = 0;
-  prisma.$on('query', () => {
-    statements += 1;
-  });
+  const counted = (client: PrismaClient) => {
+    client.$on('query' as never, () => {
+      statements += 1;
+    });
+    return client;
+  };
+  const prisma = counted(new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }));
+  const replicas = replicaUrls.map((url) => counted(new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: 'event', level: 'query' }] })));
+  let next = 0;
   return {
     prisma,
+    reader: () => (replicas.length === 0 ? prisma : replicas[next++ % replicas.length]!),
+    replicaCount: replicas.length,
     target,
     statementCount: () => statements,
     async close() {
-      await prisma.$disconnect();
+      await Promise.all([prisma, ...replicas].map((client) => client.$disconnect()));
       await pglite?.close();
     },
   };
