@@ -43,8 +43,12 @@ const heapArg = args.get('server-heap-mib') ?? DEFAULT_SERVER_HEAP_MIB;
 const serverHeapMiB = heapArg === '0' ? undefined : heapArg;
 /** Optional buffer cache of the embedded database in the server (PGLITE_SHARED_BUFFERS, e.g. 16MB). */
 const pgliteSharedBuffers = args.get('pglite-shared-buffers');
-/** Fewest requests per run: slower operations run for a number of requests instead of seconds. */
-const MIN_REQUESTS = Math.max(24, connections * 4);
+/**
+ * Fewest requests per run: slower operations run for a number of requests instead of seconds,
+ * at least 100 per run so each side's p99 comes from 200 samples (with fewer, "p99" is the
+ * single slowest request and one scheduler hiccup on a shared machine decides the ratio).
+ */
+const MIN_REQUESTS = Math.max(100, connections * 4);
 const operations = OPERATIONS.filter((o) => !onlyOps || onlyOps.includes(o.name));
 if (!['pglite', 'postgres', 'both'].includes(dbChoice)) throw new Error(`--db must be pglite, postgres or both, got ${dbChoice}`);
 
@@ -199,6 +203,9 @@ function percentile(sorted: number[], p: number): number {
  * that a run never ends with most of its requests still in flight (they would be left out of
  * the latencies and bias them low).
  */
+/** Why requests failed (status or socket error → count), reported with a failed operation. */
+const errorReasons = new Map<string, number>();
+
 async function cannon(url: string, bodies: string[], length: { seconds: number } | { amount: number }): Promise<{ latencies: number[]; requests: number; seconds: number; errors: number }> {
   const latencies: number[] = [];
   const started = performance.now();
@@ -216,7 +223,12 @@ async function cannon(url: string, bodies: string[], length: { seconds: number }
     );
     instance.on('response', (_client, status, _bytes, responseTime) => {
       if (status === 200) latencies.push(responseTime);
+      else errorReasons.set(`HTTP ${status}`, (errorReasons.get(`HTTP ${status}`) ?? 0) + 1);
       last = performance.now();
+    });
+    instance.on('reqError', (error: Error & { code?: string }) => {
+      const reason = error.code ?? error.message;
+      errorReasons.set(reason, (errorReasons.get(reason) ?? 0) + 1);
     });
   });
   // autocannon's own duration is whole seconds (it stops on a 1 s tick): time the run here,
@@ -285,6 +297,7 @@ async function benchOperation(op: Operation, server: { graphql: string; floor: s
   }
   // 3. A, B, A, B with autocannon after a warm-up of each
   const bodies = Array.from({ length: 64 }, (_, k) => JSON.stringify(op.request(fixtures, k)));
+  errorReasons.clear();
   const warmA = await cannon(server.graphql, bodies, { amount: connections * 2 });
   const warmB = await cannon(floorUrl, bodies, { amount: connections * 2 });
   // Runs of `duration` seconds, or of a fixed number of requests when fewer than MIN_REQUESTS
@@ -311,7 +324,7 @@ async function benchOperation(op: Operation, server: { graphql: string; floor: s
   result.throughputRatio = result.graphql.throughput / result.floor.throughput;
   result.p99Ratio = result.graphql.p99 / result.floor.p99;
   result.ok = result.graphql.errors === 0 && result.floor.errors === 0 && result.graphql.requests > 0 && result.floor.requests > 0;
-  if (!result.ok) result.failure = `request errors: GraphQL ${result.graphql.errors}, floor ${result.floor.errors}; completed: GraphQL ${result.graphql.requests}, floor ${result.floor.requests} (${result.runs})`;
+  if (!result.ok) result.failure = `request errors: GraphQL ${result.graphql.errors}, floor ${result.floor.errors}; completed: GraphQL ${result.graphql.requests}, floor ${result.floor.requests} (${result.runs}); reasons: ${JSON.stringify(Object.fromEntries(errorReasons))}`;
   return result;
 }
 

@@ -5,6 +5,7 @@
  * the materials of points, exclusions and gaps are loaded (in one batch) only when asked for.
  */
 import type { ComputedProperty, Material, Measurement, Prisma } from '@prisma/client';
+import pLimit from 'p-limit';
 import type { CorrelationAxis, QueryCorrelationArgs, Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { correlate, type CorrelationResult } from '../derive/correlation.js';
@@ -95,18 +96,12 @@ function single(facts: Fact[], unit: string, material: MaterialRef, axis: Correl
  * over 1 GB of heap in the 100k benchmark.
  */
 export const MAX_CONCURRENT_CORRELATIONS = 2;
-let runningCorrelations = 0;
-const waitingCorrelations: (() => void)[] = [];
+// p-limit queues in arrival order and hands a freed slot to the oldest waiter (a hand-written
+// semaphore that let newcomers take a freed slot starved some requests for 20+ s at 100k).
+const correlationSlots = pLimit(MAX_CONCURRENT_CORRELATIONS);
 
-export async function withCorrelationSlot<T>(run: () => Promise<T>): Promise<T> {
-  while (runningCorrelations >= MAX_CONCURRENT_CORRELATIONS) await new Promise<void>((resolve) => waitingCorrelations.push(resolve));
-  runningCorrelations += 1;
-  try {
-    return await run();
-  } finally {
-    runningCorrelations -= 1;
-    waitingCorrelations.shift()?.();
-  }
+export function withCorrelationSlot<T>(run: () => Promise<T>): Promise<T> {
+  return correlationSlots(run);
 }
 
 export function correlation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
