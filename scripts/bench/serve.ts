@@ -14,7 +14,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { startApp } from '../../src/app.js';
+import { applyKeepAlive, startApp } from '../../src/app.js';
 import { createDatabase } from '../../src/db/client.js';
 import { parseArgs } from './data.js';
 import { computeFixtures, OPERATIONS } from './operations.js';
@@ -70,6 +70,7 @@ for (const operation of OPERATIONS) {
   });
 }
 const floorServer = http.createServer(floor);
+applyKeepAlive(floorServer);
 await new Promise<void>((resolve) => floorServer.listen(Number(args.get('floor-port') ?? 0), '127.0.0.1', resolve));
 const floorPort = (floorServer.address() as AddressInfo).port;
 console.log(`BENCH_SERVER ${JSON.stringify({ graphql: `http://127.0.0.1:${app.port}/graphql`, floor: `http://127.0.0.1:${floorPort}`, target: db.target.kind })}`);
