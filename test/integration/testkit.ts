@@ -42,7 +42,16 @@ export async function freshDatabaseTarget(): Promise<{ target: DatabaseTarget; c
     migrate({ DATABASE_URL: url.toString(), PGLITE_DATA_DIR: '' });
     return {
       target: { kind: 'postgres', url: url.toString() },
-      cleanup: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      cleanup: async () => {
+        try {
+          await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } catch (error) {
+          // FORCE may not terminate an autovacuum worker busy in the database (42501 without
+          // pg_signal_backend); a plain DROP stops autovacuum itself, and our clients are closed.
+          if ((error as { code?: string }).code !== '42501') throw error;
+          await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+        }
+      },
     };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-test-'));
