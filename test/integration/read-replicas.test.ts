@@ -12,7 +12,7 @@ import { loadCuratorAuth } from '../../src/curation/auth.js';
 import { resolveReadReplicaUrls } from '../../src/db/adapter.js';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seed/run.js';
-import { freshDatabaseTarget } from './testkit.js';
+import { freshDatabaseTarget, graphqlData } from './testkit.js';
 
 const TOKEN = 'replica-test-curator-token-0123';
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -40,16 +40,7 @@ describe('reads on replicas, mutations on the primary', { skip: onPostgres ? fal
       await client.end();
     }
   };
-  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(app.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown };
-    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-    return body.data;
-  };
+  const gql = (query: string, variables?: Record<string, unknown>, token?: string) => graphqlData(app.url, query, variables, token);
 
   before(async () => {
     for (const label of ['primary', 'replica-1', 'replica-2']) {

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { createDatabase } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seed/run.js';
-import { freshDatabaseTarget } from './testkit.js';
+import { freshDatabaseTarget, graphqlData } from './testkit.js';
 
 const TOKEN = 'scale-out-test-curator-token-01';
 
@@ -32,16 +32,7 @@ describe('two server processes on one PostgreSQL database', { skip: process.env.
   const servers: { child: ChildProcess; url: string }[] = [];
   let cleanup: (() => Promise<void>) | undefined;
 
-  const gql = async (server: { url: string }, query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown };
-    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-    return body.data;
-  };
+  const gql = (server: { url: string }, query: string, variables?: Record<string, unknown>, token?: string) => graphqlData(server.url, query, variables, token);
 
   before(async () => {
     const fresh = await freshDatabaseTarget();
