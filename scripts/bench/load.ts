@@ -54,6 +54,8 @@ function openDatabase(): Database {
   const prisma = new PrismaClient({ adapter: pglite ? new PrismaPGlite(pglite) : new PrismaPg({ connectionString: (target as { url: string }).url }) });
   return {
     prisma,
+    reader: () => prisma,
+    replicaCount: 0,
     target,
     statementCount: () => 0,
     async close() {
