@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { FormulaError, chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
 import { ErrorCode } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
-import { enumValue, toNull } from '../seed/load.js';
+import { conditionColumns, enumValue, factColumns, toNull } from '../seed/load.js';
 import { computedSchema, materialSchema, measurementSchema, paperSchema } from '../seed/schema.js';
 import { computedIdentity, fingerprint, measurementIdentity, NON_NEGATIVE_PROPERTIES } from '../seed/validate.js';
 import { convertValue, isKnownUnit, unitsCompatible } from '../units.js';
@@ -159,12 +159,6 @@ function factRecord(input: FactInput) {
   return { ...rest, material: materialKey, structure: structureKey, qualifier: seedEnum(qualifier as string) ?? 'eq', ...(conditions !== undefined ? { conditions: conds } : {}), ...(methodKey ? { method: methodKey } : {}) };
 }
 
-const factColumns = (record: { property: string; value?: number; valueMax?: number; textValue?: string; qualifier: string; uncertainty?: number; unit: string; site?: string; note?: string; locator: string }) => ({
-  propertyKey: record.property, value: toNull(record.value), valueMax: toNull(record.valueMax), textValue: toNull(record.textValue),
-  qualifier: enumValue(record.qualifier) as never, uncertainty: toNull(record.uncertainty), unit: record.unit, site: toNull(record.site),
-  note: toNull(record.note), locator: record.locator,
-});
-
 export async function addMeasurement(context: Context, input: FactInput) {
   const curator = requireCurator(context);
   return curate(async () => {
@@ -177,11 +171,7 @@ export async function addMeasurement(context: Context, input: FactInput) {
       const row = await tx.measurement.create({
         data: {
           fingerprint: print, materialId: material.id, structureId, paperId: paper.id, canonicalValue, curatedBy: curator, ...factColumns(record),
-          temperatureC: toNull(c.temperatureC), cRate: toNull(c.cRate), chargeCRate: toNull(c.chargeCRate), oneCMAPerG: toNull(c.oneCMAPerG),
-          currentDensityMAPerG: toNull(c.currentDensityMAPerG), voltageMinV: toNull(c.voltageMinV), voltageMaxV: toNull(c.voltageMaxV),
-          cycleNumber: toNull(c.cycleNumber), cellType: c.cellType ? (enumValue(c.cellType) as never) : null, counterElectrode: toNull(c.counterElectrode),
-          electrolyte: toNull(c.electrolyte), state: toNull(c.state), technique: toNull(c.technique), loadingMgPerCm2: toNull(c.loadingMgPerCm2),
-          otherConditions: c.other === undefined ? Prisma.DbNull : (c.other as Prisma.InputJsonValue),
+          ...conditionColumns(c), otherConditions: c.other === undefined ? Prisma.DbNull : (c.other as Prisma.InputJsonValue),
         },
       });
       await event(tx, { action: 'ADD_MEASUREMENT', entityType: 'Measurement', entityId: row.id, curator, after: { ...record, paperDoi: paper.doi } as Prisma.InputJsonValue });

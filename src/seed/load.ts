@@ -9,10 +9,11 @@
  * paper file with tens of thousands of facts loads in a few dozen statements per table; changed
  * rows are still updated one by one (they are the exception).
  */
-import { Prisma, type PrismaClient } from '@prisma/client';
+import { Prisma, type CellType, type PrismaClient, type ValueQualifier } from '@prisma/client';
 import { chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
 import { convertValue } from '../units.js';
-import type { SeedFile } from './schema.js';
+import type { z } from 'zod';
+import type { conditionsSchema, SeedFile } from './schema.js';
 import {
   computedIdentity,
   fingerprint,
@@ -37,6 +38,22 @@ type Tx = Prisma.TransactionClient;
 
 export const enumValue = (s: string) => s.toUpperCase().replace(/-/g, '_');
 export const toNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/** The columns a stored fact (measurement or computed property) takes from its record; the seed loader and curation share them. */
+export const factColumns = (record: { property: string; value?: number; valueMax?: number; textValue?: string; qualifier: string; uncertainty?: number; unit: string; site?: string; note?: string; locator: string }) => ({
+  propertyKey: record.property, value: toNull(record.value), valueMax: toNull(record.valueMax), textValue: toNull(record.textValue),
+  qualifier: enumValue(record.qualifier) as ValueQualifier, uncertainty: toNull(record.uncertainty), unit: record.unit, site: toNull(record.site),
+  note: toNull(record.note), locator: record.locator,
+});
+
+/** A measurement's condition columns (`otherConditions` is the record's `other`, or null). */
+export const conditionColumns = (c: z.infer<typeof conditionsSchema>) => ({
+  temperatureC: toNull(c.temperatureC), cRate: toNull(c.cRate), chargeCRate: toNull(c.chargeCRate), oneCMAPerG: toNull(c.oneCMAPerG),
+  currentDensityMAPerG: toNull(c.currentDensityMAPerG), voltageMinV: toNull(c.voltageMinV), voltageMaxV: toNull(c.voltageMaxV),
+  cycleNumber: toNull(c.cycleNumber), cellType: c.cellType ? (enumValue(c.cellType) as CellType) : null, counterElectrode: toNull(c.counterElectrode),
+  electrolyte: toNull(c.electrolyte), state: toNull(c.state), technique: toNull(c.technique), loadingMgPerCm2: toNull(c.loadingMgPerCm2),
+  otherConditions: toNull(c.other) as Prisma.InputJsonValue | null,
+});
 
 /** Stable comparison of row contents (Json columns, arrays, nulls). */
 function sameContent(stored: Record<string, unknown>, desired: Record<string, unknown>): boolean {
@@ -342,25 +359,15 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
   const canonical = (property: string, value: number | undefined, unit: string) =>
     value === undefined ? null : convertValue(value, unit, canonicalUnit.get(property)!);
   const factValue = (f: SeedFile, x: SeedFile['measurements'][number] | SeedFile['computed'][number]) => ({
-    materialId: materialId(x.material), structureId: x.structure ? structureIds.get(x.structure)! : null, propertyKey: x.property,
-    value: toNull(x.value), valueMax: toNull(x.valueMax), textValue: toNull(x.textValue), qualifier: enumValue(x.qualifier),
-    uncertainty: toNull(x.uncertainty), unit: x.unit, canonicalValue: canonical(x.property, x.value, x.unit), site: toNull(x.site),
-    note: toNull(x.note), paperId: paperIdOf(f), locator: x.locator,
+    materialId: materialId(x.material), structureId: x.structure ? structureIds.get(x.structure)! : null, ...factColumns(x),
+    canonicalValue: canonical(x.property, x.value, x.unit), paperId: paperIdOf(f),
   });
 
   // Measurements
   await syncTable(report, 'Measurement', 'fingerprint', await tx.measurement.findMany({ where: inSeededPapers }),
-    files.flatMap((f) => f.measurements.map((m) => {
-      const c = m.conditions;
-      return {
-        fingerprint: fingerprint(f.paper.doi, measurementIdentity(m)), ...factValue(f, m),
-        temperatureC: toNull(c.temperatureC), cRate: toNull(c.cRate), chargeCRate: toNull(c.chargeCRate), oneCMAPerG: toNull(c.oneCMAPerG),
-        currentDensityMAPerG: toNull(c.currentDensityMAPerG), voltageMinV: toNull(c.voltageMinV), voltageMaxV: toNull(c.voltageMaxV),
-        cycleNumber: toNull(c.cycleNumber), cellType: c.cellType ? enumValue(c.cellType) : null, counterElectrode: toNull(c.counterElectrode),
-        electrolyte: toNull(c.electrolyte), state: toNull(c.state), technique: toNull(c.technique), loadingMgPerCm2: toNull(c.loadingMgPerCm2),
-        otherConditions: toNull(c.other) as Prisma.InputJsonValue | null,
-      };
-    })),
+    files.flatMap((f) => f.measurements.map((m) => ({
+      fingerprint: fingerprint(f.paper.doi, measurementIdentity(m)), ...factValue(f, m), ...conditionColumns(m.conditions),
+    }))),
     {
       createMany: async (rows) => void (await insertRows(tx, 'Measurement', rows)),
       update: (id, data) => tx.measurement.update({ where: { id }, data: data as never }),
