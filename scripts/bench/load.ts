@@ -10,12 +10,11 @@
  *
  * Prints progress to stderr and one `BENCH_LOAD {json}` line with the timings to stdout.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { describeTarget } from '../../src/db/adapter.js';
+import { migrateDeploy } from '../../src/db/admin.js';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -65,22 +64,6 @@ function openDatabase(): Database {
   };
 }
 
-/** Run one statement as the PostgreSQL admin role (CREATE/DROP DATABASE of the benchmarks). */
-export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-export function migrateDatabase(): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/prisma-cli.ts', 'migrate', 'deploy'], { env: process.env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
-}
-
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -89,7 +72,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const single = args.has('single-transaction');
   const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
   const t0 = performance.now();
-  migrateDatabase();
+  migrateDeploy();
   const migrateSeconds = seconds(t0);
   const db = openDatabase();
   try {

@@ -26,7 +26,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { defaultDataDir, MANIFEST_FILE, parseArgs, writeDataset, type Manifest } from './data.js';
-import { adminQuery as loadAdminQuery, type LoadResult } from './load.js';
+import { adminQuery as runAdminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
+import type { LoadResult } from './load.js';
 import { OPERATIONS, type BenchRequest, type Fixtures, type Operation } from './operations.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -115,7 +116,7 @@ function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<s
 
 const tsx = (script: string, argv: string[], env: NodeJS.ProcessEnv) => run(process.execPath, ['--import', 'tsx', script, ...argv], env);
 
-const adminQuery = (sql: string) => loadAdminQuery(adminUrl, sql);
+const adminQuery = (sql: string) => runAdminQuery(adminUrl, sql);
 
 /** The database env for a target, loaded with the data set (reused when its marker matches). */
 async function prepareDatabase(db: 'pglite' | 'postgres', dir: string, manifest: Manifest): Promise<{ env: NodeJS.ProcessEnv; load: LoadResult | null; reused: boolean }> {
@@ -135,13 +136,13 @@ async function prepareDatabase(db: 'pglite' | 'postgres', dir: string, manifest:
     env = { ...process.env, DATABASE_URL: url.toString(), PGLITE_DATA_DIR: '' };
     if (fresh || !existsSync(marker) || JSON.parse(readFileSync(marker, 'utf8')).sha256 !== manifest.sha256) {
       rmSync(marker, { force: true });
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(adminUrl, name);
       await adminQuery(`CREATE DATABASE ${name}`);
     }
   }
   if (existsSync(marker)) {
     // Apply migrations added since the load (e.g. new indexes), then reuse the data.
-    await tsx('src/db/prisma-cli.ts', ['migrate', 'deploy'], env);
+    migrateDeploy(env);
     return { env, load: JSON.parse(readFileSync(marker, 'utf8')).load as LoadResult, reused: true };
   }
   log(`loading ${manifest.materials} materials (${manifest.papers} paper files) into ${db} …`);

@@ -13,7 +13,7 @@ import { createDatabase } from '../../src/db/client.js';
 import { countWrites } from '../../src/seed/load.js';
 import { seedDatabase } from '../../src/seed/run.js';
 import { parseArgs } from './data.js';
-import { adminQuery, migrateDatabase } from './load.js';
+import { adminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
 
 const args = parseArgs(process.argv.slice(2));
 const adminUrl = args.get('admin-url') ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/postgres';
@@ -24,7 +24,6 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const databaseUrl = url.toString();
 
-const admin = (sql: string) => adminQuery(adminUrl, sql);
 
 interface Replica {
   child: ChildProcess;
@@ -69,14 +68,14 @@ async function readThroughput(targets: Replica[], connections = 8) {
   return { requestsPerSecond: runs.reduce((n, r) => n + r.requests.total / r.duration, 0), p99: Math.max(...runs.map((r) => r.latency.p99)), failed: runs.reduce((n, r) => n + r.errors + r.non2xx, 0) };
 }
 
-await admin(`CREATE DATABASE ${name}`);
+await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
 const replicas: Replica[] = [];
 let ok = true;
 try {
   // Migrate and seed once, before the replicas start (each would otherwise seed an empty database).
   process.env.DATABASE_URL = databaseUrl;
   process.env.PGLITE_DATA_DIR = '';
-  migrateDatabase();
+  migrateDeploy();
   const db = createDatabase({ kind: 'postgres', url: databaseUrl });
   console.log(`seeded ${name}: ${countWrites(await seedDatabase(db))} rows`);
   await db.close();
@@ -117,6 +116,6 @@ try {
     r.child.kill('SIGTERM');
     await new Promise((resolve) => r.child.once('exit', resolve));
   }
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await dropDatabase(adminUrl, name);
 }
 if (!ok) process.exitCode = 1;

@@ -3,15 +3,14 @@
  * `prisma migrate deploy`, seeded from seeds/, and the real HTTP server on a free port.
  * `execute()` prints the query and response when an expectation on it fails.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { startApp, type RunningApp } from '../../src/app.js';
 import type { CuratorAuth } from '../../src/curation/auth.js';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import type { DatabaseTarget } from '../../src/db/adapter.js';
+import { adminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
 import { seedDatabase } from '../../src/seed/run.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -42,16 +41,7 @@ export async function freshDatabaseTarget(): Promise<{ target: DatabaseTarget; c
     migrate({ DATABASE_URL: url.toString(), PGLITE_DATA_DIR: '' });
     return {
       target: { kind: 'postgres', url: url.toString() },
-      cleanup: async () => {
-        try {
-          await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } catch (error) {
-          // FORCE may not terminate an autovacuum worker busy in the database (42501 without
-          // pg_signal_backend); a plain DROP stops autovacuum itself, and our clients are closed.
-          if ((error as { code?: string }).code !== '42501') throw error;
-          await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
-        }
-      },
+      cleanup: () => dropDatabase(serverUrl, name),
     };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-test-'));
@@ -59,22 +49,8 @@ export async function freshDatabaseTarget(): Promise<{ target: DatabaseTarget; c
   return { target: { kind: 'pglite', dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export function migrate(env: Record<string, string>): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/prisma-cli.ts', 'migrate', 'deploy'], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+  migrateDeploy({ ...process.env, ...env });
 }
 
 export async function startTestServer(options: { seed?: boolean; production?: boolean; curatorAuth?: CuratorAuth } = {}): Promise<TestServer> {
