@@ -98,11 +98,7 @@ function single(facts: Fact[], unit: string, material: MaterialRef, axis: Correl
 export const MAX_CONCURRENT_CORRELATIONS = 2;
 // p-limit queues in arrival order and hands a freed slot to the oldest waiter (a hand-written
 // semaphore that let newcomers take a freed slot starved some requests for 20+ s at 100k).
-const correlationSlots = pLimit(MAX_CONCURRENT_CORRELATIONS);
-
-export function withCorrelationSlot<T>(run: () => Promise<T>): Promise<T> {
-  return correlationSlots(run);
-}
+export const withCorrelationSlot = pLimit(MAX_CONCURRENT_CORRELATIONS);
 
 export function correlation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
   return withCorrelationSlot(() => computeCorrelation(context, args));

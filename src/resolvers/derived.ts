@@ -147,7 +147,7 @@ async function voltageFromEnergies(
   const eC = energyOf(ends.charged);
   if (!eD || !eC || eD.methodId !== eC.methodId) return null;
   const metalRows = await context.loaders.referenceComputed.load(referenceKey('total_energy', m.workingIon!));
-  const metal = metalRows.find((r) => r.methodId === eD.methodId && r.value !== null && r.material.formula === m.workingIon);
+  const metal = metalRows.find((r) => r.methodId === eD.methodId && r.value !== null);
   if (!metal) return null;
   const x1 = ends.discharged.alkaliContent!;
   const x2 = ends.charged.alkaliContent!;
@@ -314,7 +314,7 @@ async function stabilityOf(context: Context, m: Material): Promise<Assessment> {
   }
   if (m.elements.includes('O') && m.formula !== 'O2') {
     const ipcohp = await loaders.referenceComputed.load(referenceKey('neg_ipcohp', 'O2'));
-    const o2 = ipcohp.find((r) => r.material.formula === 'O2' && r.value !== null);
+    const o2 = ipcohp.find((r) => r.value !== null);
     if (o2) inputs.o2Ipcohp = { valueEV: valueIn(o2, 'eV')!, evidence: computedInput('−IpCOHP(O2 molecule)', o2) };
   }
   return assess(inputs);
