@@ -4,7 +4,7 @@
  */
 import { startApp } from './app.js';
 import { describeTarget } from './db/adapter.js';
-import { createDatabase } from './db/client.js';
+import { createDatabaseOrExit } from './db/client.js';
 import { countWrites } from './seed/load.js';
 import { seedDatabase } from './seed/run.js';
 import { loadOperationAllowlist } from './security/allowlist.js';
@@ -26,14 +26,8 @@ try {
   process.exit(1);
 }
 
-// A bad DATABASE_URL or DATABASE_READ_REPLICA_URLS stops here with its message, not a stack trace.
-let db: ReturnType<typeof createDatabase>;
-try {
-  db = createDatabase();
-} catch (error) {
-  console.error(`cathode-kb: ${(error as Error).message}`);
-  process.exit(1);
-}
+// A bad DATABASE_URL or DATABASE_READ_REPLICA_URLS, or a folder in use, stops here with its message.
+const db = createDatabaseOrExit();
 if ((await db.prisma.paper.count()) === 0) {
   const report = await seedDatabase(db);
   console.log(`empty database: loaded seeds/ (${countWrites(report)} rows)`);

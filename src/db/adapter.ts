@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockPGliteFolder } from './pglite-lock.js';
 
 export const DEFAULT_PGLITE_DIR = 'data/pglite';
 
@@ -50,7 +51,7 @@ export function describeTarget(target: DatabaseTarget): string {
  * The embedded database in `dataDir`. Its buffer cache lives in this process's WebAssembly memory,
  * so it is sized down from PostgreSQL's 128MB to PGLITE_SHARED_BUFFERS (default 16MB; e.g. 64MB):
  * at 100k materials that kept the server under 512 MiB RSS and was no slower, since the OS file
- * cache still holds the data files (BENCHMARKS.md).
+ * cache still holds the data files (BENCHMARKS.md). One process at a time: see pglite-lock.ts.
  */
 export const DEFAULT_PGLITE_SHARED_BUFFERS = '16MB';
 export function openPGlite(dataDir: string, env: NodeJS.ProcessEnv = process.env): PGlite {
@@ -59,7 +60,16 @@ export function openPGlite(dataDir: string, env: NodeJS.ProcessEnv = process.env
   if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) {
     throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 16MB, got "${sharedBuffers}"`);
   }
-  return new PGlite(dataDir, { postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
+  const release = lockPGliteFolder(dataDir);
+  try {
+    const pglite = new PGlite(dataDir, { postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
+    const close = pglite.close.bind(pglite);
+    pglite.close = () => close().finally(release);
+    return pglite;
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /**
@@ -81,9 +91,39 @@ class MigrationSafePGliteFactory extends PrismaPGlite {
   }
 }
 
+/**
+ * The Prisma CLI asks prisma.config.ts for its adapter twice per command; each call opening the
+ * folder would start two PostgreSQL instances on the same files in one process, and one
+ * initialising or writing under the other lost a whole `migrate deploy` (and once left a folder
+ * that would not open). So the CLI process keeps one PGlite per folder (on globalThis, in case
+ * the config module is loaded twice).
+ */
+const migrationPGlites = ((globalThis as { cathodeKbMigrationPGlites?: Map<string, PGlite> }).cathodeKbMigrationPGlites ??= new Map());
+
+/** Exit status of the CLI when src/db/prisma-cli.ts ends it with SIGTERM after its verdict (128 + 15, as for the signal). */
+export const MIGRATION_CLI_TERMINATED = 143;
+
 /** Adapter factory for the Prisma CLI (`migrate deploy`, `migrate diff`) — see prisma.config.ts. */
 export async function createMigrationAdapter() {
   const target = resolveDatabaseTarget();
   if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url });
-  return new MigrationSafePGliteFactory(openPGlite(target.dataDir));
+  let pglite = migrationPGlites.get(target.dataDir);
+  if (!pglite) {
+    const opened = openPGlite(target.dataDir);
+    migrationPGlites.set(target.dataDir, opened);
+    // The adapter never closes its PGlite (its dispose does nothing), so the CLI lingers on the
+    // database's timers after its verdict, until src/db/prisma-cli.ts sends SIGTERM. Close the
+    // database cleanly then (after the statement in progress, with a shutdown checkpoint).
+    process.once('SIGTERM', () => {
+      opened.close().then(
+        () => process.exit(MIGRATION_CLI_TERMINATED),
+        (error: unknown) => {
+          console.error('closing the embedded database failed:', error);
+          process.exit(1);
+        },
+      );
+    });
+    pglite = opened;
+  }
+  return new MigrationSafePGliteFactory(pglite);
 }

@@ -56,3 +56,16 @@ export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(),
     },
   };
 }
+
+/**
+ * For command-line entry points (server, seed, ingest): the configured database, or exit 1 with
+ * the reason (a bad DATABASE_URL, the embedded database open in another process) and no stack trace.
+ */
+export function createDatabaseOrExit(): Database {
+  try {
+    return createDatabase();
+  } catch (error) {
+    console.error(`cathode-kb: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { openPGlite, resolveDatabaseTarget } from './adapter.js';
+import { MIGRATION_CLI_TERMINATED, openPGlite, resolveDatabaseTarget } from './adapter.js';
 
 const target = resolveDatabaseTarget();
 const env = { ...process.env };
@@ -20,16 +20,21 @@ if (target.kind === 'pglite') {
 const prismaBin = createRequire(import.meta.url).resolve('prisma/build/index.js');
 const args = process.argv.slice(2);
 
-// With PGlite, `migrate deploy`/`migrate status` print their final verdict and then never exit
-// (the CLI waits on the in-process database). Once a final verdict has been printed, give the
-// CLI a moment to exit by itself, then end it and report the verdict's status.
+// With PGlite, `migrate deploy`/`migrate status` print their final verdict and then linger for
+// 10–20 s on the embedded database's timers (the adapter never closes it). Once a final verdict
+// has been printed, end the CLI with SIGTERM: prisma.config.ts's adapter then closes the database
+// cleanly and exits with MIGRATION_CLI_TERMINATED, and the verdict is the status. If closing
+// hangs, the CLI is killed and the command fails.
 const FINAL_VERDICTS: [RegExp, number][] = [
   [/No pending migrations to apply\.|All migrations have been successfully applied\.|Database schema is up to date!/, 0],
 ];
+const END_AFTER_VERDICT_MS = 500;
+const KILL_AFTER_TERM_MS = 30_000;
 
 function runPrisma(): Promise<number> {
   const child = spawn(process.execPath, [prismaBin, ...args], { stdio: ['inherit', 'pipe', 'inherit'], env });
   let verdict: number | undefined;
+  let killed = false;
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (target.kind !== 'pglite' || verdict !== undefined) return;
@@ -37,25 +42,42 @@ function runPrisma(): Promise<number> {
     for (const [pattern, code] of FINAL_VERDICTS) {
       if (pattern.test(text)) {
         verdict = code;
-        setTimeout(() => child.kill('SIGTERM'), 1500).unref();
+        setTimeout(() => {
+          child.kill('SIGTERM');
+          setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, KILL_AFTER_TERM_MS).unref();
+        }, END_AFTER_VERDICT_MS).unref();
       }
     }
   });
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal && verdict !== undefined ? verdict : (code ?? 1))));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      if (killed) {
+        console.error(`prisma-cli: the embedded database did not close within ${KILL_AFTER_TERM_MS / 1000} s of the verdict; the CLI was killed`);
+        resolve(1);
+      } else if (code === MIGRATION_CLI_TERMINATED && verdict !== undefined) resolve(verdict);
+      else resolve(code ?? 1);
+    }),
+  );
 }
 
 /**
- * Applied migrations recorded in the embedded database vs migration folders. Because the CLI is
- * ended rather than exiting by itself, `migrate deploy` is checked from outside once it is gone
- * (once in CI a test database was found without its tables after a reported success).
+ * Applied migrations recorded in the embedded database vs migration folders: `migrate deploy` is
+ * checked from outside once the CLI is gone, since its verdict is printed before the database is
+ * closed (a CLI that opened the folder twice once lost every migration after reporting success).
  */
 async function missingMigrations(dataDir: string): Promise<string[]> {
   const folders = readdirSync(path.resolve('prisma', 'migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   const pglite = openPGlite(dataDir);
   try {
-    const { rows } = await pglite.query<{ migration_name: string }>(
-      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    ).catch(() => ({ rows: [] as { migration_name: string }[] }));
+    const { rows } = await pglite
+      .query<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .catch((error: { code?: string }) => {
+        if (error.code === '42P01') return { rows: [] as { migration_name: string }[] }; // no _prisma_migrations table: nothing applied
+        throw error;
+      });
     const applied = new Set(rows.map((r) => r.migration_name));
     return folders.filter((f) => !applied.has(f));
   } finally {
@@ -65,15 +87,10 @@ async function missingMigrations(dataDir: string): Promise<string[]> {
 
 let status = await runPrisma();
 if (status === 0 && target.kind === 'pglite' && args[0] === 'migrate' && args[1] === 'deploy') {
-  let missing = await missingMigrations(target.dataDir);
+  const missing = await missingMigrations(target.dataDir);
   if (missing.length > 0) {
-    console.error(`prisma-cli: migrate deploy reported success but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not recorded in ${target.dataDir}; running it again`);
-    status = await runPrisma();
-    missing = status === 0 ? await missingMigrations(target.dataDir) : missing;
-    if (missing.length > 0) {
-      console.error(`prisma-cli: migrations still missing in ${target.dataDir}: ${missing.join(', ')}`);
-      status = 1;
-    }
+    console.error(`prisma-cli: migrate deploy reported success but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not recorded in ${target.dataDir}`);
+    status = 1;
   }
 }
 process.exit(status);

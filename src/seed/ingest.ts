@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeTarget } from '../db/adapter.js';
-import { createDatabase, type Database } from '../db/client.js';
+import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { formatReport, SEED_DIR } from './run.js';
 import { validateSeedTexts, VOCABULARY_FILE } from './validate.js';
@@ -43,7 +43,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('usage: npm run ingest -- <paper.yaml> [--dry-run]');
     process.exit(2);
   }
-  const db = createDatabase();
+  const db = createDatabaseOrExit();
   try {
     const { report } = await ingestFile(db, path.resolve(files[0]!), { dryRun });
     const details = formatDetails(report);

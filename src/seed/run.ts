@@ -1,6 +1,6 @@
 /** `npm run seed`: validate seeds/ and load it into the configured database. */
 import path from 'node:path';
-import { createDatabase, type Database } from '../db/client.js';
+import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { describeTarget } from '../db/adapter.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { readSeedDirectory, SeedValidationError } from './validate.js';
@@ -18,7 +18,7 @@ export function formatReport(report: SeedReport): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const db = createDatabase();
+  const db = createDatabaseOrExit();
   try {
     const report = await seedDatabase(db, process.argv[2] ? path.resolve(process.argv[2]) : undefined);
     console.log(formatReport(report));
