@@ -563,46 +563,61 @@ const conditionsSource = (m: Measurement) => ({ paperId: m.paperId, locator: m.l
 const storedCondition = (m: Measurement, name: string, value: number | null, unit: string): DerivationInput[] =>
   value === null ? [] : [{ name, value, unit, source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } }];
 
-/** Derived from C-rate × 1C when both are stated (the printed current, if any, is shown beside it); else the printed current. */
-function currentDensityOf(m: Measurement): Derived {
-  const quantity = 'current density';
-  const formula = 'I = n·(1C)';
-  if (m.cRate !== null && m.oneCMAPerG !== null) {
+/**
+ * A rate condition derived through the paper's 1C definition from the other one when both that
+ * and 1C are stated (the printed value, if any, beside it); else the printed value.
+ */
+function viaOneC(
+  m: Measurement,
+  spec: {
+    quantity: string;
+    formula: string;
+    unit: string;
+    printed: { name: string; value: number | null };
+    from: { name: string; value: number | null; unit: string };
+    compute: (from: number, oneCMAPerG: number) => number;
+  },
+): Derived {
+  const { quantity, formula, unit, printed, from } = spec;
+  if (from.value !== null && m.oneCMAPerG !== null) {
     return {
       ...derived({
         quantity,
-        value: currentDensityMAPerG(m.cRate, m.oneCMAPerG),
-        unit: 'mA/g',
+        value: spec.compute(from.value, m.oneCMAPerG),
+        unit,
         formula,
-        inputs: [...storedCondition(m, 'n', m.cRate, 'C'), ...storedCondition(m, '1C', m.oneCMAPerG, 'mA/g')],
+        inputs: [...storedCondition(m, from.name, from.value, from.unit), ...storedCondition(m, '1C', m.oneCMAPerG, 'mA/g')],
         assumptions: [`1C = ${m.oneCMAPerG} mA/g as defined in the paper`],
       }),
-      comparisons: storedCondition(m, 'I (printed)', m.currentDensityMAPerG, 'mA/g'),
+      comparisons: storedCondition(m, `${printed.name} (printed)`, printed.value, unit),
     };
   }
-  if (m.currentDensityMAPerG !== null) return reported({ quantity, value: m.currentDensityMAPerG, unit: 'mA/g', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
-  return unavailable({ quantity, unit: 'mA/g', formula, reason: m.cRate === null ? 'no C-rate or current density is stated' : "the paper's 1C definition is not stored" });
+  if (printed.value !== null) return reported({ quantity, value: printed.value, unit, source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
+  return unavailable({ quantity, unit, formula, reason: from.value === null ? 'no C-rate or current density is stated' : "the paper's 1C definition is not stored" });
 }
 
-/** Derived from current / 1C when both are stated (the printed C-rate beside it); else the printed C-rate. */
+/** I = n·(1C) from the stated C-rate, else the printed current density. */
+function currentDensityOf(m: Measurement): Derived {
+  return viaOneC(m, {
+    quantity: 'current density',
+    formula: 'I = n·(1C)',
+    unit: 'mA/g',
+    printed: { name: 'I', value: m.currentDensityMAPerG },
+    from: { name: 'n', value: m.cRate, unit: 'C' },
+    compute: currentDensityMAPerG,
+  });
+}
+
+/** n = I / (1C) from the stated current density, else the printed C-rate. */
 function cRateDerivedOf(m: Measurement): Derived {
-  const quantity = 'C-rate';
-  const formula = 'n = I / (1C)';
-  if (m.currentDensityMAPerG !== null && m.oneCMAPerG !== null) {
-    return {
-      ...derived({
-        quantity,
-        value: cRateOf(m.currentDensityMAPerG, m.oneCMAPerG),
-        unit: '1',
-        formula,
-        inputs: [...storedCondition(m, 'I', m.currentDensityMAPerG, 'mA/g'), ...storedCondition(m, '1C', m.oneCMAPerG, 'mA/g')],
-        assumptions: [`1C = ${m.oneCMAPerG} mA/g as defined in the paper`],
-      }),
-      comparisons: storedCondition(m, 'n (printed)', m.cRate, '1'),
-    };
-  }
-  if (m.cRate !== null) return reported({ quantity, value: m.cRate, unit: '1', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
-  return unavailable({ quantity, unit: '1', formula, reason: m.currentDensityMAPerG === null ? 'no C-rate or current density is stated' : "the paper's 1C definition is not stored" });
+  return viaOneC(m, {
+    quantity: 'C-rate',
+    formula: 'n = I / (1C)',
+    unit: '1',
+    printed: { name: 'n', value: m.cRate },
+    from: { name: 'I', value: m.currentDensityMAPerG, unit: 'mA/g' },
+    compute: cRateOf,
+  });
 }
 
 function impliedOneCOf(m: Measurement): Derived {
