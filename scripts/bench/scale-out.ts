@@ -6,14 +6,13 @@
  * throughput of one replica with two (autocannon, half the connections on each). Creates its own
  * database and drops it afterwards. Exit code 1 if a write is not seen through the other replica.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { createDatabase } from '../../src/db/client.js';
 import { countWrites } from '../../src/seed/load.js';
 import { seedDatabase } from '../../src/seed/run.js';
 import { parseArgs } from './data.js';
 import { adminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
+import { graphqlData, startServerProcess, stopServerProcess, type ServerProcess } from '../lib/server-process.js';
 
 const args = parseArgs(process.argv.slice(2));
 const adminUrl = args.get('admin-url') ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/postgres';
@@ -24,38 +23,13 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const databaseUrl = url.toString();
 
+type Replica = ServerProcess;
 
-interface Replica {
-  child: ChildProcess;
-  url: string;
-}
+/** `PORT=0 DATABASE_URL=… CURATOR_TOKENS=… npx tsx src/server.ts`, its output prefixed with its label. */
+const startReplica = (label: string): Promise<Replica> =>
+  startServerProcess({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', CURATOR_TOKENS: `bench:${TOKEN}`, NODE_ENV: 'production' }, (line) => console.log(`[${label}] ${line}`));
 
-/** `PORT=0 DATABASE_URL=… CURATOR_TOKENS=… npx tsx src/server.ts`, resolved once it prints its URL. */
-function startReplica(label: string): Promise<Replica> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', CURATOR_TOKENS: `bench:${TOKEN}`, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`replica ${label} exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      console.log(`[${label}] ${line}`);
-      const match = /GraphQL endpoint: (\S+)/.exec(line);
-      if (match) resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1') });
-    });
-  });
-}
-
-async function gql<T = any>(replica: Replica, query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(replica.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`${replica.url}: ${JSON.stringify(body)}`);
-  return body.data;
-}
+const gql = (replica: Replica, query: string, variables?: Record<string, unknown>, token?: string) => graphqlData(replica.url, query, variables, token);
 
 const READ = '{ materials(first: 20, filter: { family: "ilmenite-namo3" }) { totalCount edges { node { key formula averageVoltage { value status } stability { verdict } measurements { value unit } } } } }';
 
@@ -111,11 +85,7 @@ try {
   ok &&= one.failed + two.failed === 0;
   console.log(ok ? 'scale-out OK: writes through one replica are read through the other' : 'scale-out FAILED');
 } finally {
-  for (const r of replicas) {
-    r.child.removeAllListeners('exit');
-    r.child.kill('SIGTERM');
-    await new Promise((resolve) => r.child.once('exit', resolve));
-  }
+  for (const r of replicas) await stopServerProcess(r);
   await dropDatabase(adminUrl, name);
 }
 if (!ok) process.exitCode = 1;

@@ -5,31 +5,19 @@
  * does the same with a throughput comparison.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { createDatabase } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seed/run.js';
-import { freshDatabaseTarget, graphqlData } from './testkit.js';
+import { graphqlData, startServerProcess, stopServerProcess, type ServerProcess } from '../../scripts/lib/server-process.js';
+import { freshDatabaseTarget } from './testkit.js';
 
 const TOKEN = 'scale-out-test-curator-token-01';
 
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', DATABASE_READ_REPLICA_URLS: '', CURATOR_TOKENS: `tester:${TOKEN}`, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /GraphQL endpoint: (\S+)/.exec(line);
-      if (match) resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1') });
-    });
-  });
-}
+const startServer = (databaseUrl: string) =>
+  startServerProcess({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', DATABASE_READ_REPLICA_URLS: '', CURATOR_TOKENS: `tester:${TOKEN}`, NODE_ENV: 'production' });
 
 describe('two server processes on one PostgreSQL database', { skip: process.env.TEST_DATABASE_URL ? false : 'needs TEST_DATABASE_URL (PostgreSQL)' }, () => {
-  const servers: { child: ChildProcess; url: string }[] = [];
+  const servers: ServerProcess[] = [];
   let cleanup: (() => Promise<void>) | undefined;
 
   const gql = (server: { url: string }, query: string, variables?: Record<string, unknown>, token?: string) => graphqlData(server.url, query, variables, token);
@@ -45,12 +33,7 @@ describe('two server processes on one PostgreSQL database', { skip: process.env.
     servers.push(...(await Promise.all([startServer(url), startServer(url)])));
   });
   after(async () => {
-    for (const s of servers) {
-      s.child.removeAllListeners('exit');
-      const exited = new Promise((resolve) => s.child.once('exit', resolve));
-      s.child.kill('SIGTERM');
-      await exited;
-    }
+    for (const s of servers) await stopServerProcess(s);
     await cleanup?.();
   });
 

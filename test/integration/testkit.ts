@@ -85,14 +85,4 @@ export async function startTestServer(options: { seed?: boolean; production?: bo
   };
 }
 
-/** POST a GraphQL request to `url` (with a curator token if given); fails on errors, returns `data`. */
-export async function graphqlData(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<any> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  if (body.errors !== undefined || !body.data) throw new Error(`GraphQL request to ${url} failed\nquery: ${query}\nresponse (${response.status}): ${JSON.stringify(body)}`);
-  return body.data;
-}
+export { graphqlData } from '../../scripts/lib/server-process.js';
