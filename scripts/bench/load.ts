@@ -13,12 +13,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { describeTarget } from '../../src/db/adapter.js';
 import { migrateDeploy } from '../../src/db/admin.js';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { openPGlite, resolveDatabaseTarget } from '../../src/db/adapter.js';
+import { describeTarget, openPGlite, resolveDatabaseTarget } from '../../src/db/adapter.js';
 import type { Database } from '../../src/db/client.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from '../../src/seed/load.js';
 import { seedDatabase } from '../../src/seed/run.js';
