@@ -43,7 +43,10 @@ export function lockPGliteFolder(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    if (held.has(lockPath) || (Number.isInteger(holder) && holder > 0 && processIsAlive(holder))) {
+    // Our own pid without holding the lock is a previous run that got the same pid (a container's
+    // pid 1 after a restart), so that is stale too.
+    const otherLiveHolder = Number.isInteger(holder) && holder > 0 && holder !== process.pid && processIsAlive(holder);
+    if (held.has(lockPath) || otherLiveHolder) {
       const who = held.has(lockPath) ? 'this process (it is already open here)' : `process ${holder}`;
       throw new Error(
         `The embedded database in ${dataDir} is in use by ${who}. Only one process may open it at a time: stop the other one (e.g. the server started by npm start) first, or use a PostgreSQL server (DATABASE_URL) to share one database.`,
