@@ -100,13 +100,21 @@ class MigrationSafePGliteFactory extends PrismaPGlite {
  */
 const migrationPGlites = ((globalThis as { cathodeKbMigrationPGlites?: Map<string, PGlite> }).cathodeKbMigrationPGlites ??= new Map());
 
-/** Exit status of the CLI when src/db/prisma-cli.ts ends it with SIGTERM after its verdict (128 + 15, as for the signal). */
+/**
+ * Exit status of the CLI when src/db/prisma-cli.ts ends it with SIGTERM after its verdict (128 + 15,
+ * as for the signal). The CLI otherwise lingers after its verdict: 10 s on a timer of Prisma's
+ * WebAssembly schema engine whatever the database, longer with PGlite, whose adapter is never closed.
+ */
 export const MIGRATION_CLI_TERMINATED = 143;
 
 /** Adapter factory for the Prisma CLI (`migrate deploy`, `migrate diff`) — see prisma.config.ts. */
 export async function createMigrationAdapter() {
   const target = resolveDatabaseTarget();
-  if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url });
+  if (target.kind === 'postgres') {
+    // Nothing to close here: the server ends the connections with the process.
+    process.once('SIGTERM', () => process.exit(MIGRATION_CLI_TERMINATED));
+    return new PrismaPg({ connectionString: target.url });
+  }
   let pglite = migrationPGlites.get(target.dataDir);
   if (!pglite) {
     const opened = openPGlite(target.dataDir);

@@ -20,11 +20,11 @@ if (target.kind === 'pglite') {
 const prismaBin = createRequire(import.meta.url).resolve('prisma/build/index.js');
 const args = process.argv.slice(2);
 
-// With PGlite, `migrate deploy`/`migrate status` print their final verdict and then linger for
-// 10–20 s on the embedded database's timers (the adapter never closes it). Once a final verdict
-// has been printed, end the CLI with SIGTERM: prisma.config.ts's adapter then closes the database
-// cleanly and exits with MIGRATION_CLI_TERMINATED, and the verdict is the status. If closing
-// hangs, the CLI is killed and the command fails.
+// `migrate deploy`/`migrate status` print their final verdict and then linger: 10 s on a timer of
+// Prisma's schema engine, 10–20 s with PGlite (the adapter never closes it). Once a final verdict
+// has been printed, end the CLI with SIGTERM: prisma.config.ts's adapter then closes the embedded
+// database cleanly (PostgreSQL needs nothing) and exits with MIGRATION_CLI_TERMINATED, and the
+// verdict is the status. If that hangs, the CLI is killed and the command fails.
 const FINAL_VERDICTS: [RegExp, number][] = [
   [/No pending migrations to apply\.|All migrations have been successfully applied\.|Database schema is up to date!/, 0],
 ];
@@ -37,7 +37,7 @@ function runPrisma(): Promise<number> {
   let killed = false;
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
-    if (target.kind !== 'pglite' || verdict !== undefined) return;
+    if (verdict !== undefined) return;
     const text = chunk.toString('utf8');
     for (const [pattern, code] of FINAL_VERDICTS) {
       if (pattern.test(text)) {
@@ -55,7 +55,7 @@ function runPrisma(): Promise<number> {
   return new Promise((resolve) =>
     child.on('exit', (code) => {
       if (killed) {
-        console.error(`prisma-cli: the embedded database did not close within ${KILL_AFTER_TERM_MS / 1000} s of the verdict; the CLI was killed`);
+        console.error(`prisma-cli: the CLI did not end within ${KILL_AFTER_TERM_MS / 1000} s of its verdict and was killed`);
         resolve(1);
       } else if (code === MIGRATION_CLI_TERMINATED && verdict !== undefined) resolve(verdict);
       else resolve(code ?? 1);

@@ -2,7 +2,7 @@
  * Migrations on the embedded database through the Prisma CLI wrapper (src/db/prisma-cli.ts).
  * The CLI asks prisma.config.ts for its adapter twice per command; two PGlite instances on one
  * folder once lost a whole `migrate deploy` after it reported success. (PostgreSQL migrations are
- * exercised by every test when TEST_DATABASE_URL is set.) And a folder is open in one process at a
+ * exercised by every test when TEST_DATABASE_URL is set, and checked once here.) And a folder is open in one process at a
  * time: two instances on one folder lose data the same way.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import pg from 'pg';
 import { createMigrationAdapter, openPGlite } from '../../src/db/adapter.js';
+import { adminQuery, dropDatabase } from '../../src/db/admin.js';
 import { PGLITE_LOCK_FILE } from '../../src/db/pglite-lock.js';
 
 const folders = readdirSync(path.join('prisma', 'migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -106,5 +108,32 @@ describe('one process per embedded-database folder', () => {
         await pglite.close();
       }
     }
+  });
+});
+
+describe('PostgreSQL migrations through the wrapper', { skip: process.env.TEST_DATABASE_URL ? false : 'needs TEST_DATABASE_URL (PostgreSQL)' }, () => {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `cathode_kb_migrations_${process.pid}`;
+  const url = () => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/db/prisma-cli.ts', ...args], { env: { ...process.env, DATABASE_URL: url(), PGLITE_DATA_DIR: '' }, encoding: 'utf8' });
+  after(() => dropDatabase(adminUrl, name));
+
+  test('the CLI ended after its verdict has applied and recorded every migration (the patched adapter reads pg `name` columns)', async () => {
+    await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+    const deploy = cli('migrate', 'deploy');
+    assert.equal(deploy.status, 0, deploy.stdout + deploy.stderr);
+    assert.match(deploy.stdout, /All migrations have been successfully applied\./);
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name');
+      assert.deepEqual(rows.map((r) => r.migration_name), [...folders].sort());
+    } finally {
+      await client.end();
+    }
+    const status = cli('migrate', 'status');
+    assert.equal(status.status, 0, status.stdout + status.stderr);
+    assert.match(status.stdout, /Database schema is up to date!/);
   });
 });
