@@ -95,10 +95,13 @@ class MigrationSafePGliteFactory extends PrismaPGlite {
  * The Prisma CLI asks prisma.config.ts for its adapter twice per command; each call opening the
  * folder would start two PostgreSQL instances on the same files in one process, and one
  * initialising or writing under the other lost a whole `migrate deploy` (and once left a folder
- * that would not open). So the CLI process keeps one PGlite per folder (on globalThis, in case
- * the config module is loaded twice).
+ * that would not open). So the CLI process keeps one PGlite per folder, and one SIGTERM handler
+ * (on globalThis, in case the config module is loaded twice).
  */
-const migrationPGlites = ((globalThis as { cathodeKbMigrationPGlites?: Map<string, PGlite> }).cathodeKbMigrationPGlites ??= new Map());
+const migrationCli = ((globalThis as { cathodeKbMigrationCli?: { pglites: Map<string, PGlite>; endsOnSigterm: boolean } }).cathodeKbMigrationCli ??= {
+  pglites: new Map(),
+  endsOnSigterm: false,
+});
 
 /**
  * Exit status of the CLI when src/db/prisma-cli.ts ends it with SIGTERM after its verdict (128 + 15,
@@ -107,31 +110,34 @@ const migrationPGlites = ((globalThis as { cathodeKbMigrationPGlites?: Map<strin
  */
 export const MIGRATION_CLI_TERMINATED = 143;
 
+/**
+ * Once per CLI process: on the wrapper's SIGTERM, close the embedded databases this process opened
+ * (after the statement in progress, with a shutdown checkpoint; PostgreSQL needs nothing, the
+ * server ends the connections with the process) and exit with MIGRATION_CLI_TERMINATED.
+ */
+function endCleanlyOnSigterm(): void {
+  if (migrationCli.endsOnSigterm) return;
+  migrationCli.endsOnSigterm = true;
+  process.once('SIGTERM', () => {
+    Promise.all([...migrationCli.pglites.values()].map((pglite) => pglite.close())).then(
+      () => process.exit(MIGRATION_CLI_TERMINATED),
+      (error: unknown) => {
+        console.error('closing the embedded database failed:', error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
 /** Adapter factory for the Prisma CLI (`migrate deploy`, `migrate diff`) — see prisma.config.ts. */
 export async function createMigrationAdapter() {
+  endCleanlyOnSigterm();
   const target = resolveDatabaseTarget();
-  if (target.kind === 'postgres') {
-    // Nothing to close here: the server ends the connections with the process.
-    process.once('SIGTERM', () => process.exit(MIGRATION_CLI_TERMINATED));
-    return new PrismaPg({ connectionString: target.url });
-  }
-  let pglite = migrationPGlites.get(target.dataDir);
+  if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url });
+  let pglite = migrationCli.pglites.get(target.dataDir);
   if (!pglite) {
-    const opened = openPGlite(target.dataDir);
-    migrationPGlites.set(target.dataDir, opened);
-    // The adapter never closes its PGlite (its dispose does nothing), so the CLI lingers on the
-    // database's timers after its verdict, until src/db/prisma-cli.ts sends SIGTERM. Close the
-    // database cleanly then (after the statement in progress, with a shutdown checkpoint).
-    process.once('SIGTERM', () => {
-      opened.close().then(
-        () => process.exit(MIGRATION_CLI_TERMINATED),
-        (error: unknown) => {
-          console.error('closing the embedded database failed:', error);
-          process.exit(1);
-        },
-      );
-    });
-    pglite = opened;
+    pglite = openPGlite(target.dataDir);
+    migrationCli.pglites.set(target.dataDir, pglite);
   }
   return new MigrationSafePGliteFactory(pglite);
 }
