@@ -103,7 +103,7 @@ export function clientOperations(webDir = WEB_DIR): { name: string; document: st
 /** The allow-list file's content for these documents. */
 export function allowlistFile(documents: { name: string; document: string }[]): { description: string; operations: AllowedOperation[] } {
   return {
-    description: 'Operations this server runs when OPERATION_ALLOWLIST names this file (README, "Limits and production hardening"). Written by `npm run allowlist`.',
+    description: 'Operations this server runs when OPERATION_ALLOWLIST names this file (docs/operations.md, "Limits and production hardening"). Written by `npm run allowlist`.',
     operations: documents.map(({ name, document }) => ({ name, sha256: sha256Hex(document), document })),
   };
 }

@@ -2,7 +2,7 @@
  * Query cost: an estimate of how many objects an operation can make the server produce, computed
  * before execution from the document, the schema and the request's variables.
  *
- * The model (README, "Limits and production hardening") counts objects, like a node limit:
+ * The model (docs/operations.md, "Limits and production hardening") counts objects, like a node limit:
  * - a field that returns objects costs 1 per object it can return, plus its sub-selection's cost
  *   per object; leaves (scalars, enums, `__typename`) cost 0, they come with their object;
  * - fragments are expanded where they are spread, so a fragment spread twice costs twice;

@@ -1,7 +1,7 @@
 /**
  * Query safety for a public endpoint: the limits every GraphQL document must pass, their
  * configuration (environment variables, read and validated here only), and the Apollo Server
- * options and plugin that apply them. README, "Limits and production hardening".
+ * options and plugin that apply them. docs/operations.md, "Limits and production hardening".
  *
  * - depth, aliases, directives, literal duplicate fields: validation rules (below);
  * - tokens: graphql-js's parser option `maxTokens`;
@@ -60,8 +60,8 @@ export interface QueryLimits {
  * Defaults. Depth 16: the deepest trace the data holds is three derivations down
  * (`materials.edges.node.voltagePairs.volumetricEnergy.inputs.derivation.inputs.derivation.inputs.derivation.inputs`,
  * 13 fields) and its stored inputs' `source.paper.doi` make it 15; graphql-js's introspection
- * query (GraphiQL's docs) needs 15 too, the deepest README query 10. Cost 5000: the costliest
- * README query is 3001, the dashboard's 2041.
+ * query (GraphiQL's docs) needs 15 too, the deepest documented query 10. Cost 5000: the costliest
+ * documented query is 3001, the dashboard's 2041.
  */
 export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = {
   maxDepth: 16,

@@ -2,8 +2,8 @@
  * What a GraphQL security scanner tries, against a production-mode server: each attempt must be
  * refused with a 4xx or a GraphQL error with a clear message and a stable `extensions.code`,
  * never a 5xx, a stack trace or a field suggestion. And the limits must never break documented
- * usage: every ```graphql block of README.md, GraphiQL's default query and the dashboard's queries
- * run without errors.
+ * usage: every ```graphql block of README.md and docs/*.md, GraphiQL's default query and the dashboard's
+ * queries run without errors, and the example outputs shown after those blocks are what they answer.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { allowlistFile, clientOperations, sha256Hex } from '../../src/security/allowlist.js';
 import { DEFAULT_QUERY_LIMITS, loadSecurityConfig, SecurityConfigError } from '../../src/security/limits.js';
+import { docExamples, expectedOutputMismatch } from '../docs-examples.js';
 import { startTestServer, type TestServer } from './testkit.js';
 
 interface Exchange {
@@ -65,11 +66,6 @@ function succeeded(exchange: Exchange, what: string): void {
   assert.ok(exchange.body.data, `${what}: no data`);
 }
 
-/** The ```graphql blocks of README.md. */
-function readmeQueries(): string[] {
-  const readme = readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-  return [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-}
 
 const DEFAULT_QUERY = readFileSync(path.join(import.meta.dirname, '..', '..', 'src', 'web', 'default-query.graphql'), 'utf8');
 const aliases = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
@@ -100,11 +96,18 @@ describe('security checks against a production-mode server', () => {
   });
 
   describe('documented usage passes the limits', () => {
-    test('every ```graphql block of README.md returns data without errors', async () => {
-      const blocks = readmeQueries();
-      assert.ok(blocks.length >= 10, `found only ${blocks.length} README blocks`);
-      for (const [i, query] of blocks.entries()) succeeded(await post(url, query), `README block ${i + 1}:\n${query}`);
-      console.log(`# security: ${blocks.length} README queries ran within the limits`);
+    test('every ```graphql block of README.md and docs/*.md returns data without errors, and the output shown after it', async () => {
+      const examples = docExamples();
+      assert.ok(examples.length >= 10, `found only ${examples.length} graphql blocks in the docs`);
+      for (const { where, query, expected } of examples) {
+        const exchange = await post(url, query);
+        succeeded(exchange, `${where}:\n${query}`);
+        if (expected === undefined) continue;
+        const miss = expectedOutputMismatch(expected, exchange.body.data);
+        assert.equal(miss, null, `${where}: the example output after the query is not in its answer (${miss})\n${exchange.text.slice(0, 2000)}`);
+      }
+      const outputs = examples.filter((e) => e.expected !== undefined).length;
+      console.log(`# security: ${examples.length} documented queries ran within the limits, ${outputs} example outputs matched`);
     });
 
     test("GraphiQL's default query and the dashboard's queries return data without errors", async () => {

@@ -20,7 +20,7 @@ const PAGE_QUERY = `query($first: Int!, $filter: MaterialFilter) {
 let server: TestServer;
 before(async () => {
   // These pages are deliberately huge (48 materials with every relation, cost ≈ 15,000) to show the
-  // statement count does not grow with them: beyond the public cost budget (README, "Limits").
+  // statement count does not grow with them: beyond the public cost budget (docs/operations.md, "Limits").
   process.env.GRAPHQL_MAX_COST = '1000000';
   server = await startTestServer();
 });
