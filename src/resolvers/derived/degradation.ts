@@ -1,0 +1,142 @@
+/** Degradation fields: capacity fade, coated-vs-pristine comparisons, transition-metal migration. */
+import type { Material, Measurement, Structure } from '@prisma/client';
+import type { Resolvers } from '../../__generated__/resolvers-types.js';
+import type { Context } from '../../context.js';
+import { comparePair, cyclesToRetention, SETUP_PROPERTIES, fadePerCycleFraction, migrationReversibility } from '../../derive/degradation.js';
+import { derived, derivedInput, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
+import { requireProperties } from '../filters.js';
+import { guarded, inUnit, measuredInput, sameConditions, valueIn } from '../derived-support.js';
+
+export interface CapacityFadeParent {
+  retention: Measurement;
+  endOfLifePercent: number;
+}
+export interface CoatingEffectParent {
+  pristine: Measurement;
+  coated: Measurement;
+}
+export interface TmMigrationParent {
+  pristine: Structure;
+  charged: Structure;
+  discharged: Structure;
+}
+
+async function coatingPairs(context: Context, m: Material, properties: readonly string[] | null | undefined): Promise<CoatingEffectParent[]> {
+  if (properties?.length) await requireProperties(context, properties, 'properties');
+  const { loaders } = context;
+  const pairsOf = async (pristine: Material, coated: Material) => {
+    const [p, c] = await Promise.all([loaders.measurementsByMaterialId.load(pristine.id), loaders.measurementsByMaterialId.load(coated.id)]);
+    const out: CoatingEffectParent[] = [];
+    for (const cm of c) {
+      if (cm.value === null) continue;
+      if (properties?.length ? !properties.includes(cm.propertyKey) : SETUP_PROPERTIES.has(cm.propertyKey)) continue;
+      const match = p.find((pm) => pm.value !== null && pm.propertyKey === cm.propertyKey && pm.site === cm.site && sameConditions(pm, cm));
+      if (match) out.push({ pristine: match, coated: cm });
+    }
+    return out;
+  };
+  if (m.substrateId) {
+    const substrate = await loaders.materialById.load(m.substrateId);
+    return substrate ? pairsOf(substrate, m) : [];
+  }
+  const forms = await loaders.coatedFormsBySubstrateId.load(m.id);
+  return (await Promise.all(forms.map((f) => pairsOf(m, f)))).flat();
+}
+
+async function tmMigration(context: Context, m: Material): Promise<TmMigrationParent | null> {
+  const structures = (await context.loaders.structuresByMaterialId.load(m.id)).filter((s) => s.tmInLiLayerPercent !== null && s.state);
+  const find = (pattern: RegExp) => structures.find((s) => pattern.test(s.state!));
+  const pristine = find(/^pristine/i);
+  const charged = find(/^charged/i);
+  const discharged = find(/^discharged/i);
+  return pristine && charged && discharged ? { pristine, charged, discharged } : null;
+}
+
+const tmInput = (name: string, s: Structure): DerivationInput => ({ name, value: s.tmInLiLayerPercent, unit: '%', source: { paperId: s.paperId, locator: s.locator }, fact: { type: 'Structure', id: s.id } });
+
+
+function fadeOf({ retention, endOfLifePercent }: CapacityFadeParent): { fade: Derived; cycles: Derived } {
+  const r = valueIn(retention, '1')!;
+  const n = retention.cycleNumber!;
+  const inputs = [measuredInput(`R(${n})`, retention), { name: 'N', value: n, unit: 'cycle', source: { paperId: retention.paperId, locator: retention.locator } }];
+  const assumptions = ['constant fade per cycle (geometric decay) from cycle 0 to N', 'retention relative to the cell\'s own initial capacity as printed'];
+  if (!(r > 0 && r <= 1)) {
+    const reason = `retention ${retention.value} ${retention.unit} is not in (0, 100 %]`;
+    return { fade: unavailable({ quantity: 'capacity fade per cycle', unit: '1', formula: 'f = 1 − R^(1/N)', inputs, reason }), cycles: unavailable({ quantity: 'cycles to end of life', unit: 'cycle', formula: 'N·ln(EOL)/ln(R)', inputs, reason }) };
+  }
+  const fade = derived({ quantity: 'capacity fade per cycle', value: fadePerCycleFraction(r, n), unit: '1', formula: 'f = 1 − R^(1/N)', inputs, assumptions });
+  const cycles = cyclesToRetention(r, n, endOfLifePercent / 100);
+  return {
+    fade,
+    cycles: Number.isFinite(cycles)
+      ? derived({ quantity: `cycles to ${endOfLifePercent} % retention`, value: cycles, unit: 'cycle', formula: 'N_EOL = N·ln(EOL)/ln(R)', inputs: [...inputs, { name: 'EOL', value: endOfLifePercent, unit: '%', note: 'end-of-life retention (argument endOfLifePercent)' }], assumptions })
+      : unavailable({ quantity: `cycles to ${endOfLifePercent} % retention`, unit: 'cycle', formula: 'N_EOL = N·ln(EOL)/ln(R)', inputs, reason: 'no fade measured (100 % retention)' }),
+  };
+}
+
+function coatingComparison({ pristine, coated }: CoatingEffectParent) {
+  const p = pristine.value!;
+  const c = valueIn(coated, pristine.unit)!;
+  const cmp = comparePair(coated.propertyKey, p, c);
+  const inputs = [measuredInput('pristine', pristine), measuredInput('coated', coated)];
+  const assumptions = ['paired only because every stated condition is identical'];
+  return {
+    difference: derived({ quantity: `${coated.propertyKey} coated − pristine`, value: cmp.difference, unit: pristine.unit, formula: 'Δ = x_coated − x_pristine', inputs, assumptions }),
+    ratio:
+      cmp.ratio === null
+        ? unavailable({ quantity: `${coated.propertyKey} coated / pristine`, unit: '1', formula: 'x_coated / x_pristine', inputs, reason: 'the pristine value is 0' })
+        : derived({ quantity: `${coated.propertyKey} coated / pristine`, value: cmp.ratio, unit: '1', formula: 'r = x_coated / x_pristine', inputs, assumptions }),
+    coatedBetter: cmp.coatedBetter,
+  };
+}
+
+function migration(t: TmMigrationParent) {
+  const r = migrationReversibility({ pristinePercent: t.pristine.tmInLiLayerPercent!, chargedPercent: t.charged.tmInLiLayerPercent!, dischargedPercent: t.discharged.tmInLiLayerPercent! });
+  const p = tmInput('TM(pristine)', t.pristine);
+  const c = tmInput('TM(charged)', t.charged);
+  const d = tmInput('TM(discharged)', t.discharged);
+  const assumptions = ['TM-in-Li-layer fractions from the refinements of three samples through the first cycle; a percentage-point difference'];
+  const migrated = derived({ quantity: 'TM migrated into the Li layer on charge', value: r.migratedOnChargePoints, unit: '%', formula: 'TM(charged) − TM(pristine)', inputs: [c, p], assumptions });
+  const returned = derived({ quantity: 'TM returned on discharge', value: r.returnedOnDischargePoints, unit: '%', formula: 'TM(charged) − TM(discharged)', inputs: [c, d], assumptions });
+  return {
+    migrated,
+    returned,
+    residual: derived({ quantity: 'TM left in the Li layer after discharge, above pristine', value: r.residualPoints, unit: '%', formula: 'TM(discharged) − TM(pristine)', inputs: [d, p], assumptions }),
+    reversible:
+      r.reversibleFraction === null
+        ? unavailable({ quantity: 'reversible fraction of TM migration', unit: '1', formula: 'returned / migrated', inputs: [c, p, d], reason: 'no TM migrated on charge' })
+        : derived({ quantity: 'reversible fraction of TM migration', value: r.reversibleFraction, unit: '1', formula: '[TM(charged) − TM(discharged)] / [TM(charged) − TM(pristine)]', inputs: [derivedInput('returned', returned), derivedInput('migrated', migrated)], assumptions }),
+  };
+}
+
+
+export const degradationResolvers: Resolvers = {
+  Material: {
+    capacityFade: async (m, { endOfLifePercent }, context) => {
+      const eol = endOfLifePercent ?? 80;
+      guarded('endOfLifePercent', () => cyclesToRetention(0.9, 1, eol / 100));
+      return (await context.loaders.measurementsByMaterialId.load(m.id))
+        .filter((r) => r.propertyKey === 'capacity_retention' && r.value !== null && r.cycleNumber !== null && r.cycleNumber > 0)
+        .map((retention) => ({ retention, endOfLifePercent: eol }));
+    },
+    coatingEffects: (m, { properties }, context) => coatingPairs(context, m, properties),
+    tmMigration: (m, _args, context) => tmMigration(context, m),
+  },
+  CapacityFade: {
+    fadePerCycle: (f, { unit }) => inUnit(fadeOf(f).fade, unit ?? '%'),
+    cyclesToEndOfLife: (f) => fadeOf(f).cycles,
+  },
+  CoatingEffect: {
+    property: async (e, _a, { loaders }) => (await loaders.propertyKeyByKey.load(e.coated.propertyKey))!,
+    site: (e) => e.coated.site,
+    difference: (e, { unit }) => inUnit(coatingComparison(e).difference, unit),
+    ratio: (e) => coatingComparison(e).ratio,
+    coatedBetter: (e) => coatingComparison(e).coatedBetter,
+  },
+  TmMigration: {
+    migratedOnCharge: (t) => migration(t).migrated,
+    returnedOnDischarge: (t) => migration(t).returned,
+    residualAfterDischarge: (t) => migration(t).residual,
+    reversibleFraction: (t, { unit }) => inUnit(migration(t).reversible, unit ?? '%'),
+  },
+};

@@ -1,0 +1,191 @@
+/** Voltages of a material and its voltage steps (pairs of structures at two working-ion contents). */
+import type { ComputedProperty, Material, Structure } from '@prisma/client';
+import type { Resolvers } from '../../__generated__/resolvers-types.js';
+import type { Context } from '../../context.js';
+import { parseFormula } from '../../derive/composition.js';
+import { constantInput, derived, derivedInput, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
+import { averageVoltageV, voltageStep } from '../../derive/voltage.js';
+import { referenceKey } from '../../db/loaders.js';
+import { computedInput, inUnit, measuredInput, valueIn } from '../derived-support.js';
+import { stabilityOf } from './stability.js';
+import { volumePerFormulaUnit } from './structure.js';
+
+export interface VoltagePairParent {
+  material: Material;
+  discharged: Structure;
+  charged: Structure;
+  averageVoltage: Derived;
+}
+
+/** Eq. (1) from stored total energies where a method has them for two alkali contents and the metal; else the reported value. */
+export async function averageVoltage(context: Context, m: Material, methodId: number | null = null, pair?: { discharged: Structure; charged: Structure }): Promise<Derived> {
+  const quantity = `average ${m.workingIon ?? 'working-ion'} intercalation voltage of ${m.formula}`;
+  const formula = 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·e)  (Eq. 1, balanced for the ions removed)';
+  if (!m.workingIon) return unavailable({ quantity, unit: 'V', formula, reason: `${m.name} has no working ion` });
+  const computed = await context.loaders.computedByMaterialId.load(m.id);
+  const structures = await context.loaders.structuresByMaterialId.load(m.id);
+  const fromEnergies = await voltageFromEnergies(context, m, computed, structures, methodId, pair);
+  if (fromEnergies) return fromEnergies;
+  const measured = (await context.loaders.measurementsByMaterialId.load(m.id)).filter((r) => r.propertyKey === 'average_voltage' && r.value !== null && r.site === null);
+  const reportedComputed = computed.filter((c) => c.propertyKey === 'average_voltage' && c.value !== null && c.site === null && (methodId === null || c.methodId === methodId));
+  const comparisons = measured.map((r) => measuredInput('measured V', r));
+  const first = reportedComputed[0];
+  if (first) {
+    const method = await context.loaders.methodById.load(first.methodId);
+    return {
+      ...reported({
+        quantity,
+        value: valueIn(first, 'V')!,
+        unit: 'V',
+        source: { paperId: first.paperId, locator: first.locator },
+        fact: { type: 'ComputedProperty', id: first.id },
+        formula: `reported value computed by the paper with ${formula}`,
+        assumptions: [`total energies are not stored, so Eq. (1) cannot be re-evaluated; served as printed (method ${method?.key ?? first.methodId})`],
+      }),
+      comparisons: [...reportedComputed.slice(1).map((r) => computedInput('other computed V', r)), ...comparisons],
+    };
+  }
+  const firstMeasured = measured[0];
+  if (firstMeasured) {
+    return {
+      ...reported({ quantity, value: valueIn(firstMeasured, 'V')!, unit: 'V', source: { paperId: firstMeasured.paperId, locator: firstMeasured.locator }, fact: { type: 'Measurement', id: firstMeasured.id }, formula: 'reported measured value' }),
+      comparisons: comparisons.slice(1),
+    };
+  }
+  return unavailable({ quantity, unit: 'V', formula, reason: 'neither total energies at two alkali contents nor a reported average voltage are stored' });
+}
+
+export async function voltageFromEnergies(
+  context: Context,
+  m: Material,
+  computed: ComputedProperty[],
+  structures: Structure[],
+  methodId: number | null,
+  pair?: { discharged: Structure; charged: Structure },
+): Promise<Derived | null> {
+  const energyOf = (s: Structure) => computed.find((c) => c.propertyKey === 'total_energy' && c.structureId === s.id && c.value !== null && (methodId === null || c.methodId === methodId));
+  let ends = pair;
+  if (!ends) {
+    const withEnergy = structures.filter((s) => s.alkaliContent !== null && energyOf(s));
+    if (withEnergy.length < 2) return null;
+    const sorted = [...withEnergy].sort((a, b) => b.alkaliContent! - a.alkaliContent!);
+    if (sorted[0]!.alkaliContent === sorted.at(-1)!.alkaliContent) return null;
+    ends = { discharged: sorted[0]!, charged: sorted.at(-1)! };
+  }
+  const eD = energyOf(ends.discharged);
+  const eC = energyOf(ends.charged);
+  if (!eD || !eC || eD.methodId !== eC.methodId) return null;
+  const metalRows = await context.loaders.referenceComputed.load(referenceKey('total_energy', m.workingIon!));
+  const metal = metalRows.find((r) => r.methodId === eD.methodId && r.value !== null);
+  if (!metal) return null;
+  const x1 = ends.discharged.alkaliContent!;
+  const x2 = ends.charged.alkaliContent!;
+  return derived({
+    quantity: `average ${m.workingIon} intercalation voltage ${ends.discharged.formula} → ${ends.charged.formula}`,
+    value: averageVoltageV({ dischargedEV: valueIn(eD, 'eV/f.u.')!, chargedEV: valueIn(eC, 'eV/f.u.')!, workingIonMetalEVPerAtom: valueIn(metal, 'eV/f.u.')!, ionContentDischarged: x1, ionContentCharged: x2 }),
+    unit: 'V',
+    formula: 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·e)  (Eq. 1, balanced for the ions removed)',
+    inputs: [computedInput(`E(${ends.discharged.formula})`, eD), computedInput(`E(${ends.charged.formula})`, eC), computedInput(`E(${m.workingIon})`, metal), { name: 'x₁ − x₂', value: x1 - x2, unit: '1' }],
+    assumptions: ['energies per formula unit of the host from one computational method', 'vs the working-ion metal'],
+  });
+}
+
+export async function voltagePairs(context: Context, m: Material): Promise<VoltagePairParent[]> {
+  if (!m.workingIon) return [];
+  const structures = (await context.loaders.structuresByMaterialId.load(m.id)).filter((s) => s.alkaliContent !== null && s.methodId !== null);
+  const byMethod = new Map<number, Structure[]>();
+  for (const s of structures) byMethod.set(s.methodId!, [...(byMethod.get(s.methodId!) ?? []), s]);
+  const ends: { methodId: number; discharged: Structure; charged: Structure }[] = [];
+  for (const [methodId, group] of byMethod) {
+    const contents = [...new Set(group.map((s) => s.alkaliContent!))].sort((a, b) => b - a);
+    for (let i = 0; i + 1 < contents.length; i++) {
+      // One structure per content: the first stored (the paper's ground-state model for that step).
+      ends.push({ methodId, discharged: group.find((s) => s.alkaliContent === contents[i])!, charged: group.find((s) => s.alkaliContent === contents[i + 1])! });
+    }
+  }
+  // Voltages of all steps at once, so their loads share batches.
+  const voltages = await Promise.all(ends.map((e) => averageVoltage(context, m, e.methodId, e)));
+  return ends.map((e, i) => ({ material: m, discharged: e.discharged, charged: e.charged, averageVoltage: voltages[i]! }));
+}
+
+
+// Per-pair derivations are shared by several fields; compute once per pair object.
+const stepCache = new WeakMap<VoltagePairParent, Promise<StepDerivations>>();
+interface StepDerivations {
+  step: ReturnType<typeof voltageStep>;
+  gravimetricCapacity: Derived;
+  volumetricCapacity: Derived;
+  gravimetricEnergy: Derived;
+  volumetricEnergy: Derived;
+  volumeChange: Derived;
+}
+function step(context: Context, p: VoltagePairParent): Promise<StepDerivations> {
+  let cached = stepCache.get(p);
+  if (!cached) {
+    cached = computeStep(context, p);
+    stepCache.set(p, cached);
+  }
+  return cached;
+}
+
+async function computeStep(context: Context, p: VoltagePairParent): Promise<StepDerivations> {
+  const ion = p.material.workingIon!;
+  const [vD, vC] = await Promise.all([volumePerFormulaUnit(context, p.discharged), volumePerFormulaUnit(context, p.charged)]);
+  const end = (s: Structure, v: Derived) => {
+    const c = parseFormula(s.formula);
+    return { formula: s.formula, amounts: c.amounts, molarMassGPerMol: c.molarMassGPerMol, volumePerFormulaUnitA3: v.value };
+  };
+  const voltage = p.averageVoltage;
+  const s = voltageStep(end(p.discharged, vD), end(p.charged, vC), ion, voltage.value ?? 0);
+  const mass = derived({ quantity: `molar mass of ${p.discharged.formula}`, value: parseFormula(p.discharged.formula).molarMassGPerMol, unit: 'g/mol', formula: 'M = Σᵢ nᵢ·Aᵣ(i)', inputs: [{ name: 'formula', value: null, textValue: p.discharged.formula, unit: '', source: { paperId: p.discharged.paperId, locator: p.discharged.locator }, fact: { type: 'Structure', id: p.discharged.id } }] });
+  const dx: DerivationInput = { name: 'Δx', value: s.ionsExchangedPerFormulaUnit, unit: '1', note: `${ion} per formula unit: ${p.discharged.alkaliContent} → ${p.charged.alkaliContent}` };
+  const gravimetricCapacity = derived({
+    quantity: `gravimetric capacity ${p.discharged.formula} → ${p.charged.formula}`,
+    value: s.gravimetricCapacityMAhPerG,
+    unit: 'mAh/g',
+    formula: 'Q = Δx·F / (3.6·M_discharged)',
+    inputs: [dx, constantInput('F', 96485.33212, 'C/mol', 'Faraday constant, CODATA 2018, from mathjs'), derivedInput('M_discharged', mass)],
+    assumptions: ['capacity per mass of the discharged (ion-rich) formula, as pymatgen does'],
+  });
+  const volumetricCapacity =
+    s.volumetricCapacityMAhPerCm3 !== null
+      ? derived({ quantity: 'volumetric capacity', value: s.volumetricCapacityMAhPerCm3, unit: 'mAh/cm3', formula: 'Q_vol = Q·ρ_discharged, ρ = M / (N_A·V_f.u.)', inputs: [derivedInput('Q', gravimetricCapacity), derivedInput('V_f.u.(discharged)', vD)] })
+      : unavailable({ quantity: 'volumetric capacity', unit: 'mAh/cm3', formula: 'Q_vol = Q·ρ_discharged', inputs: [derivedInput('V_f.u.(discharged)', vD)], reason: `volume per formula unit of ${p.discharged.label} unavailable: ${vD.reason}` });
+  const energyInputs = [derivedInput('V̄', voltage), derivedInput('Q', gravimetricCapacity)];
+  const gravimetricEnergy =
+    voltage.value !== null
+      ? derived({ quantity: 'gravimetric energy', value: s.specificEnergyWhPerKg, unit: 'Wh/kg', formula: 'E = V̄·Q', inputs: energyInputs })
+      : unavailable({ quantity: 'gravimetric energy', unit: 'Wh/kg', formula: 'E = V̄·Q', inputs: energyInputs, reason: `average voltage unavailable: ${voltage.reason}` });
+  const volumetricEnergy =
+    voltage.value !== null && s.energyDensityWhPerL !== null
+      ? derived({ quantity: 'volumetric energy', value: s.energyDensityWhPerL, unit: 'Wh/L', formula: 'E_vol = V̄·Q_vol', inputs: [derivedInput('V̄', voltage), derivedInput('Q_vol', volumetricCapacity)] })
+      : unavailable({ quantity: 'volumetric energy', unit: 'Wh/L', formula: 'E_vol = V̄·Q_vol', inputs: [derivedInput('V̄', voltage), derivedInput('Q_vol', volumetricCapacity)], reason: voltage.value === null ? `average voltage unavailable: ${voltage.reason}` : `volumetric capacity unavailable: ${volumetricCapacity.reason}` });
+  const volumeChange =
+    s.volumeChangeFraction !== null
+      ? derived({ quantity: 'volume change on charge', value: s.volumeChangeFraction, unit: '1', formula: 'ΔV/V = (V_f.u.(charged) − V_f.u.(discharged)) / V_f.u.(discharged)', inputs: [derivedInput('V_f.u.(discharged)', vD), derivedInput('V_f.u.(charged)', vC)], assumptions: ['a signed fraction (0.05 = 5 % expansion); request unit "%" for percent'] })
+      : unavailable({ quantity: 'volume change on charge', unit: '1', formula: 'ΔV/V = (V_charged − V_discharged) / V_discharged', inputs: [derivedInput('V_f.u.(discharged)', vD), derivedInput('V_f.u.(charged)', vC)], reason: [vD, vC].filter((v) => v.value === null).map((v) => `${v.quantity}: ${v.reason}`).join('; ') });
+  return { step: s, gravimetricCapacity, volumetricCapacity, gravimetricEnergy, volumetricEnergy, volumeChange };
+}
+
+export const voltageResolvers: Resolvers = {
+  Material: {
+    averageVoltage: async (m, { unit }, context) => inUnit(await averageVoltage(context, m), unit),
+    voltagePairs: (m, _args, context) => voltagePairs(context, m),
+  },
+  VoltagePair: {
+    formulaDischarge: (p) => p.discharged.formula,
+    formulaCharge: (p) => p.charged.formula,
+    workingIon: (p) => p.material.workingIon!,
+    workingIonFractionDischarge: async (p, _a, context) => (await step(context, p)).step.workingIonFractionDischarge,
+    workingIonFractionCharge: async (p, _a, context) => (await step(context, p)).step.workingIonFractionCharge,
+    ionsExchangedPerFormulaUnit: async (p, _a, context) => (await step(context, p)).step.ionsExchangedPerFormulaUnit,
+    averageVoltage: (p, { unit }) => inUnit(p.averageVoltage, unit),
+    gravimetricCapacity: async (p, { unit }, context) => inUnit((await step(context, p)).gravimetricCapacity, unit),
+    volumetricCapacity: async (p, { unit }, context) => inUnit((await step(context, p)).volumetricCapacity, unit),
+    gravimetricEnergy: async (p, { unit }, context) => inUnit((await step(context, p)).gravimetricEnergy, unit),
+    volumetricEnergy: async (p, { unit }, context) => inUnit((await step(context, p)).volumetricEnergy, unit),
+    volumeChange: async (p, { unit }, context) => inUnit((await step(context, p)).volumeChange, unit),
+    stability: (p, _a, context) => stabilityOf(context, p.material),
+    measuredAverageVoltages: async (p, _a, context) => (await context.loaders.measurementsByMaterialId.load(p.material.id)).filter((r) => r.propertyKey === 'average_voltage'),
+  },
+};
