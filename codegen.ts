@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           MaterialFamily: '@prisma/client#MaterialFamily as FamilyRow',
           Source: '../resolvers/source.js#SourceParent',
           MaterialConnection: '../resolvers/pagination.js#MaterialConnectionParent',
+          FactConnection: '../resolvers/facts.js#FactConnectionParent',
           CurationEvent: '@prisma/client#CurationEvent as CurationEventRow',
           DerivedQuantity: '../derive/quantity.js#Derived',
           DerivationInput: '../derive/quantity.js#DerivationInput as DerivationInputParent',

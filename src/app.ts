@@ -17,6 +17,7 @@ import type { Database } from './db/client.js';
 import { ErrorCode } from './errors.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
+import { exportRouter } from './web/export.js';
 import { buildSchema } from './schema.js';
 import { loadOperationAllowlist } from './security/allowlist.js';
 import { graphqlHttpErrorHandler, operationAllowlistMiddleware } from './security/http.js';
@@ -100,6 +101,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(graphiqlRouter({ path: '/graphiql', endpoint: '/graphql' }));
   // Research dashboard (offline; Observable Plot) at /dashboard.
   app.use(dashboardRouter({ path: '/dashboard', endpoint: '/graphql' }));
+  // Data out (CSV, JSON Lines) streamed outside the GraphQL cost limit: docs/data-out.md.
+  app.use(exportRouter({ database, schema }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

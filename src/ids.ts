@@ -40,3 +40,21 @@ export function fromCursor(cursor: string): number {
   }
   return Number(match[1]);
 }
+
+/** Cursor of a fact page: facts are ordered measurements first, then computed properties, each by id. */
+export interface FactCursor {
+  kind: 'MEASURED' | 'COMPUTED';
+  id: number;
+}
+
+export function toFactCursor({ kind, id }: FactCursor): string {
+  return Buffer.from(`fact:${kind === 'MEASURED' ? 'M' : 'C'}:${id}`, 'utf8').toString('base64url');
+}
+
+export function fromFactCursor(cursor: string): FactCursor {
+  const match = /^fact:([MC]):(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match || Number(match[2]) > MAX_DB_ID) {
+    throw new UserInputError(`"${cursor}" is not a valid facts cursor; pass an endCursor or edge cursor from a previous facts page`, ErrorCode.INVALID_CURSOR, 'after');
+  }
+  return { kind: match[1] === 'M' ? 'MEASURED' : 'COMPUTED', id: Number(match[2]) };
+}

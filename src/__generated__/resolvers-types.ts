@@ -2,6 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow, CurationEvent as CurationEventRow } from '@prisma/client';
 import { SourceParent } from '../resolvers/source.js';
 import { MaterialConnectionParent } from '../resolvers/pagination.js';
+import { FactConnectionParent } from '../resolvers/facts.js';
 import { Derived, DerivationInput as DerivationInputParent } from '../derive/quantity.js';
 import { Assessment, Criterion } from '../derive/stability.js';
 import { VoltagePairParent } from '../resolvers/derived/voltage.js';
@@ -76,6 +77,13 @@ export type Coating = Node & {
   thicknessQualifier?: Maybe<ValueQualifier>;
 };
 
+
+/** A coating layer, linked to the coated materials it produces. */
+export type CoatingCoatedMaterialsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A property measured on a pristine material and on its coated form under the same conditions. */
 export type CoatingEffect = {
   __typename?: 'CoatingEffect';
@@ -119,13 +127,15 @@ export type ComputationalMethod = {
 };
 
 /** A DFT-computed value with its method and source. */
-export type ComputedProperty = Node & {
+export type ComputedProperty = Fact & Node & {
   __typename?: 'ComputedProperty';
   /** Magnetic order / polymorph the value refers to, e.g. `R-3 G-AFM`. */
   configuration?: Maybe<Scalars['String']['output']>;
   curatedBy?: Maybe<Scalars['String']['output']>;
   history: Array<CurationEvent>;
   id: Scalars['ID']['output'];
+  /** Always COMPUTED. */
+  kind: FactKind;
   material: Material;
   method: ComputationalMethod;
   note?: Maybe<Scalars['String']['output']>;
@@ -137,8 +147,27 @@ export type ComputedProperty = Node & {
   textValue?: Maybe<Scalars['String']['output']>;
   uncertainty?: Maybe<Scalars['Float']['output']>;
   unit: Scalars['String']['output'];
+  /** Numeric value as printed, or converted to `unit` (error on this field only if the unit is unknown or incompatible). */
   value?: Maybe<Scalars['Float']['output']>;
   valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** A DFT-computed value with its method and source. */
+export type ComputedPropertyUncertaintyArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A DFT-computed value with its method and source. */
+export type ComputedPropertyValueArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A DFT-computed value with its method and source. */
+export type ComputedPropertyValueMaxArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ComputedPropertyFilter = {
@@ -216,6 +245,19 @@ export type ConditionsCurrentDensityArgs = {
 /** Conditions under which a measurement was made (null = not stated). */
 export type ConditionsImpliedOneCArgs = {
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Conditions a measured fact must have been taken under; computed facts have none, so any condition here selects measurements only. */
+export type ConditionsFilter = {
+  /** Discharge C-rate. */
+  cRate?: InputMaybe<FloatRange>;
+  cellType?: InputMaybe<CellType>;
+  cycleNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Case-insensitive substring of the state. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive technique name, e.g. `XPS`. */
+  technique?: InputMaybe<Scalars['String']['input']>;
+  temperatureC?: InputMaybe<FloatRange>;
 };
 
 /** Measurement conditions; null fields are not stated. */
@@ -419,6 +461,81 @@ export type ElementAmount = {
   element: Scalars['String']['output'];
 };
 
+/** A stored fact, measured or computed, with its source. Every list of facts (`facts`, `Material.measurements`, `Material.computedProperties`) holds Measurement and ComputedProperty objects, which implement this. */
+export type Fact = {
+  id: Scalars['ID']['output'];
+  /** MEASURED or COMPUTED (never ANY). */
+  kind: FactKind;
+  material: Material;
+  note?: Maybe<Scalars['String']['output']>;
+  property: PropertyDefinition;
+  qualifier: ValueQualifier;
+  site?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  structure?: Maybe<Structure>;
+  textValue?: Maybe<Scalars['String']['output']>;
+  /** Uncertainty, converted like a difference of two values in `unit`. */
+  uncertainty?: Maybe<Scalars['Float']['output']>;
+  /** Unit as stored (printed in the source); `value(unit:)` converts. */
+  unit: Scalars['String']['output'];
+  /** Numeric value, in the stored unit or in `unit` (converted; an unknown or incompatible unit is an error on this field only). null for text values. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Upper end of a RANGE, converted like `value`. */
+  valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** A stored fact, measured or computed, with its source. Every list of facts (`facts`, `Material.measurements`, `Material.computedProperties`) holds Measurement and ComputedProperty objects, which implement this. */
+export type FactUncertaintyArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A stored fact, measured or computed, with its source. Every list of facts (`facts`, `Material.measurements`, `Material.computedProperties`) holds Measurement and ComputedProperty objects, which implement this. */
+export type FactValueArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A stored fact, measured or computed, with its source. Every list of facts (`facts`, `Material.measurements`, `Material.computedProperties`) holds Measurement and ComputedProperty objects, which implement this. */
+export type FactValueMaxArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of facts: measurements first, then computed properties, each in database order. */
+export type FactConnection = {
+  __typename?: 'FactConnection';
+  edges: Array<FactEdge>;
+  pageInfo: PageInfo;
+  /** Facts matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FactEdge = {
+  __typename?: 'FactEdge';
+  cursor: Scalars['String']['output'];
+  node: Fact;
+};
+
+/** Which stored facts `facts` and the /export endpoints return. Every criterion given must match. */
+export type FactFilter = {
+  conditions?: InputMaybe<ConditionsFilter>;
+  /** Measured, computed or both. */
+  kind?: InputMaybe<FactKind>;
+  /** Exact locator, e.g. `Table I`. */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** Facts of the materials matching this filter (the same filter as `materials`). */
+  material?: InputMaybe<MaterialFilter>;
+  /** Facts of these materials (keys, e.g. `namo3-v`). */
+  materialKeys?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Method key; selects computed facts only. */
+  method?: InputMaybe<Scalars['String']['input']>;
+  /** Facts printed in this paper (DOI, case-insensitive). */
+  paperDoi?: InputMaybe<Scalars['String']['input']>;
+  /** Property keys from `propertyKeys`, e.g. ["average_voltage", "discharge_capacity"]. */
+  properties?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** Which stored facts a property range is checked against. */
 export type FactKind =
   | 'ANY'
@@ -551,6 +668,13 @@ export type MaterialCapacityFadeArgs = {
 
 
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialCoatedFormsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type MaterialCoatingEffectsArgs = {
   properties?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -558,13 +682,17 @@ export type MaterialCoatingEffectsArgs = {
 
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type MaterialComputedPropertiesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   filter?: InputMaybe<ComputedPropertyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type MaterialMeasurementsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   filter?: InputMaybe<MeasurementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -575,9 +703,23 @@ export type MaterialMolarMassArgs = {
 
 
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialReactionsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type MaterialSpecificEnergyArgs = {
   ionsExchanged?: InputMaybe<Scalars['Float']['input']>;
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialStructuresArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -668,7 +810,7 @@ export type MaterialRole =
   | 'REFERENCE';
 
 /** An experimental value as printed, with its conditions and source. */
-export type Measurement = Node & {
+export type Measurement = Fact & Node & {
   __typename?: 'Measurement';
   conditions: Conditions;
   /** Curator who added it through the API (null: from the curated seed files). */
@@ -676,6 +818,8 @@ export type Measurement = Node & {
   /** Corrections and additions through the curation API, oldest first. */
   history: Array<CurationEvent>;
   id: Scalars['ID']['output'];
+  /** Always MEASURED. */
+  kind: FactKind;
   material: Material;
   note?: Maybe<Scalars['String']['output']>;
   property: PropertyDefinition;
@@ -685,13 +829,32 @@ export type Measurement = Node & {
   source: Source;
   structure?: Maybe<Structure>;
   textValue?: Maybe<Scalars['String']['output']>;
+  /** Converted like a difference of two values in `unit`. */
   uncertainty?: Maybe<Scalars['Float']['output']>;
   /** Unit as printed in the paper. */
   unit: Scalars['String']['output'];
-  /** Numeric value in `unit`, as printed (null for text values). */
+  /** Numeric value as printed (null for text values), or converted to `unit`; an unknown or incompatible unit is an error on this field only. */
   value?: Maybe<Scalars['Float']['output']>;
-  /** Upper end when `qualifier` is RANGE. */
+  /** Upper end when `qualifier` is RANGE, converted like `value`. */
   valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** An experimental value as printed, with its conditions and source. */
+export type MeasurementUncertaintyArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An experimental value as printed, with its conditions and source. */
+export type MeasurementValueArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An experimental value as printed, with its conditions and source. */
+export type MeasurementValueMaxArgs = {
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type MeasurementFilter = {
@@ -809,6 +972,20 @@ export type Paper = Node & {
   year: Scalars['Int']['output'];
 };
 
+
+/** A publication that facts are taken from. */
+export type PaperCoatingsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A publication that facts are taken from. */
+export type PaperMaterialsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type PaperInput = {
   authors?: InputMaybe<Array<Scalars['String']['input']>>;
   doi: Scalars['String']['input'];
@@ -860,9 +1037,11 @@ export type Query = {
   coatings: Array<Coating>;
   /** Correlation between two properties across materials (one value per material and axis; narrow the axes if a material has several). */
   correlation: Correlation;
+  /** Stored facts across materials, filtered and paginated (Relay connection). For whole tables without the cost limit, use GET /export/facts.csv or .jsonl with the same filter (docs/data-out.md). */
+  facts: FactConnection;
   /** Material families. */
   families: Array<MaterialFamily>;
-  /** One material by global ID. */
+  /** One material by global ID or by key (give exactly one), e.g. `material(key: "namo3-v")`. */
   material?: Maybe<Material>;
   /** Materials, filtered and paginated (Relay connection, ordered by database id). */
   materials: MaterialConnection;
@@ -877,6 +1056,12 @@ export type Query = {
 };
 
 
+export type QueryCoatingsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCorrelationArgs = {
   exclude?: InputMaybe<Array<Scalars['String']['input']>>;
   filter?: InputMaybe<MaterialFilter>;
@@ -885,8 +1070,16 @@ export type QueryCorrelationArgs = {
 };
 
 
+export type QueryFactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FactFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMaterialArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -904,6 +1097,12 @@ export type QueryNodeArgs = {
 
 export type QueryPaperArgs = {
   doi: Scalars['String']['input'];
+};
+
+
+export type QueryPapersArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A decomposition or competing-phase reaction with its computed enthalpy. */
@@ -1226,6 +1425,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Fact:
+    | ( ComputedPropertyRow )
+    | ( MeasurementRow )
+  ;
   Node:
     | ( CoatingRow )
     | ( ComputedPropertyRow )
@@ -1244,6 +1447,7 @@ export type ResolversTypes = ResolversObject<{
   CellType: CellType;
   Coating: ResolverTypeWrapper<CoatingRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CoatingEffect: ResolverTypeWrapper<CoatingEffectParent>;
@@ -1253,7 +1457,7 @@ export type ResolversTypes = ResolversObject<{
   ComputedPropertyInput: ComputedPropertyInput;
   ComputedPropertyPayload: ResolverTypeWrapper<Omit<ComputedPropertyPayload, 'computedProperty'> & { computedProperty?: Maybe<ResolversTypes['ComputedProperty']> }>;
   Conditions: ResolverTypeWrapper<ConditionsRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ConditionsFilter: ConditionsFilter;
   ConditionsInput: ConditionsInput;
   CorrectValueInput: CorrectValueInput;
   CorrectValuePayload: ResolverTypeWrapper<Omit<CorrectValuePayload, 'corrected' | 'event'> & { corrected?: Maybe<ResolversTypes['Node']>, event?: Maybe<ResolversTypes['CurationEvent']> }>;
@@ -1269,6 +1473,10 @@ export type ResolversTypes = ResolversObject<{
   DerivedLattice: ResolverTypeWrapper<DerivedLatticeParent>;
   DerivedQuantity: ResolverTypeWrapper<Derived>;
   ElementAmount: ResolverTypeWrapper<ElementAmount>;
+  Fact: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Fact']>;
+  FactConnection: ResolverTypeWrapper<FactConnectionParent>;
+  FactEdge: ResolverTypeWrapper<Omit<FactEdge, 'node'> & { node: ResolversTypes['Fact'] }>;
+  FactFilter: FactFilter;
   FactKind: FactKind;
   FloatRange: FloatRange;
   HubbardU: ResolverTypeWrapper<HubbardU>;
@@ -1319,6 +1527,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Coating: CoatingRow;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
   CoatingEffect: CoatingEffectParent;
@@ -1328,7 +1537,7 @@ export type ResolversParentTypes = ResolversObject<{
   ComputedPropertyInput: ComputedPropertyInput;
   ComputedPropertyPayload: Omit<ComputedPropertyPayload, 'computedProperty'> & { computedProperty?: Maybe<ResolversParentTypes['ComputedProperty']> };
   Conditions: ConditionsRow;
-  Int: Scalars['Int']['output'];
+  ConditionsFilter: ConditionsFilter;
   ConditionsInput: ConditionsInput;
   CorrectValueInput: CorrectValueInput;
   CorrectValuePayload: Omit<CorrectValuePayload, 'corrected' | 'event'> & { corrected?: Maybe<ResolversParentTypes['Node']>, event?: Maybe<ResolversParentTypes['CurationEvent']> };
@@ -1341,6 +1550,10 @@ export type ResolversParentTypes = ResolversObject<{
   DerivedLattice: DerivedLatticeParent;
   DerivedQuantity: Derived;
   ElementAmount: ElementAmount;
+  Fact: ResolversInterfaceTypes<ResolversParentTypes>['Fact'];
+  FactConnection: FactConnectionParent;
+  FactEdge: Omit<FactEdge, 'node'> & { node: ResolversParentTypes['Fact'] };
+  FactFilter: FactFilter;
   FloatRange: FloatRange;
   HubbardU: HubbardU;
   IntRange: IntRange;
@@ -1384,7 +1597,7 @@ export type CapacityFadeResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type CoatingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coating'] = ResolversParentTypes['Coating']> = ResolversObject<{
-  coatedMaterials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  coatedMaterials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<CoatingCoatedMaterialsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1435,6 +1648,7 @@ export type ComputedPropertyResolvers<ContextType = Context, ParentType extends 
   curatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
   material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['ComputationalMethod'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1444,10 +1658,10 @@ export type ComputedPropertyResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   structure?: Resolver<Maybe<ResolversTypes['Structure']>, ParentType, ContextType>;
   textValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  uncertainty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, Partial<ComputedPropertyUncertaintyArgs>>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, Partial<ComputedPropertyValueArgs>>;
+  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, Partial<ComputedPropertyValueMaxArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1561,6 +1775,21 @@ export type ElementAmountResolvers<ContextType = Context, ParentType extends Res
   element?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'ComputedProperty' | 'Measurement', ParentType, ContextType>;
+}>;
+
+export type FactConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactConnection'] = ResolversParentTypes['FactConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['FactEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FactEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactEdge'] = ResolversParentTypes['FactEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Fact'], ParentType, ContextType>;
+}>;
+
 export type HubbardUResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HubbardU'] = ResolversParentTypes['HubbardU']> = ResolversObject<{
   element?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   jEV?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1590,7 +1819,7 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   averageVoltage?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<MaterialAverageVoltageArgs>>;
   capacityFade?: Resolver<Array<ResolversTypes['CapacityFade']>, ParentType, ContextType, RequireFields<MaterialCapacityFadeArgs, 'endOfLifePercent'>>;
   chemicalFormulaReduced?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  coatedForms?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  coatedForms?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<MaterialCoatedFormsArgs>>;
   coating?: Resolver<Maybe<ResolversTypes['Coating']>, ParentType, ContextType>;
   coatingEffects?: Resolver<Array<ResolversTypes['CoatingEffect']>, ParentType, ContextType, Partial<MaterialCoatingEffectsArgs>>;
   composition?: Resolver<Array<ResolversTypes['ElementAmount']>, ParentType, ContextType>;
@@ -1606,12 +1835,12 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   molarMass?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<MaterialMolarMassArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nelements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reactions?: Resolver<Array<ResolversTypes['Reaction']>, ParentType, ContextType>;
+  reactions?: Resolver<Array<ResolversTypes['Reaction']>, ParentType, ContextType, Partial<MaterialReactionsArgs>>;
   role?: Resolver<ResolversTypes['MaterialRole'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   specificEnergy?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, RequireFields<MaterialSpecificEnergyArgs, 'ionsExchanged'>>;
   stability?: Resolver<ResolversTypes['StabilityAssessment'], ParentType, ContextType>;
-  structures?: Resolver<Array<ResolversTypes['Structure']>, ParentType, ContextType>;
+  structures?: Resolver<Array<ResolversTypes['Structure']>, ParentType, ContextType, Partial<MaterialStructuresArgs>>;
   substrate?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
   theoreticalCapacity?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, RequireFields<MaterialTheoreticalCapacityArgs, 'ionsExchanged'>>;
   tmMigration?: Resolver<Maybe<ResolversTypes['TmMigration']>, ParentType, ContextType>;
@@ -1647,6 +1876,7 @@ export type MeasurementResolvers<ContextType = Context, ParentType extends Resol
   curatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
   material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
@@ -1655,10 +1885,10 @@ export type MeasurementResolvers<ContextType = Context, ParentType extends Resol
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   structure?: Resolver<Maybe<ResolversTypes['Structure']>, ParentType, ContextType>;
   textValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  uncertainty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, Partial<MeasurementUncertaintyArgs>>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, Partial<MeasurementValueArgs>>;
+  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, Partial<MeasurementValueMaxArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1689,11 +1919,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PaperResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Paper'] = ResolversParentTypes['Paper'], FederationReferenceType extends FederationReferenceTypes['Paper'] = FederationReferenceTypes['Paper']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Paper']> | FederationReferenceType, FederationReferenceType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType>;
+  coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType, Partial<PaperCoatingsArgs>>;
   doi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   journal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<PaperMaterialsArgs>>;
   methods?: Resolver<Array<ResolversTypes['ComputationalMethod']>, ParentType, ContextType>;
   pages?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1717,14 +1947,15 @@ export type PropertyDefinitionResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType>;
+  coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType, Partial<QueryCoatingsArgs>>;
   correlation?: Resolver<ResolversTypes['Correlation'], ParentType, ContextType, RequireFields<QueryCorrelationArgs, 'x' | 'y'>>;
+  facts?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, RequireFields<QueryFactsArgs, 'first'>>;
   families?: Resolver<Array<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
-  material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType, RequireFields<QueryMaterialArgs, 'id'>>;
+  material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType, Partial<QueryMaterialArgs>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType, RequireFields<QueryPaperArgs, 'doi'>>;
-  papers?: Resolver<Array<ResolversTypes['Paper']>, ParentType, ContextType>;
+  papers?: Resolver<Array<ResolversTypes['Paper']>, ParentType, ContextType, Partial<QueryPapersArgs>>;
   propertyKeys?: Resolver<Array<ResolversTypes['PropertyDefinition']>, ParentType, ContextType>;
 }>;
 
@@ -1844,6 +2075,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DerivedLattice?: DerivedLatticeResolvers<ContextType>;
   DerivedQuantity?: DerivedQuantityResolvers<ContextType>;
   ElementAmount?: ElementAmountResolvers<ContextType>;
+  Fact?: FactResolvers<ContextType>;
+  FactConnection?: FactConnectionResolvers<ContextType>;
+  FactEdge?: FactEdgeResolvers<ContextType>;
   HubbardU?: HubbardUResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lattice?: LatticeResolvers<ContextType>;

@@ -4,8 +4,10 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { fromGlobalId, expectGlobalId, toGlobalId } from '../ids.js';
+import { ErrorCode, UserInputError } from '../errors.js';
 import { filterComputed, filterMeasurements, materialWhere } from './filters.js';
-import { connectionFields, pageOfMaterials } from './pagination.js';
+import { connectionFields, pageOfMaterials, sliceList } from './pagination.js';
+import { factResolvers } from './facts.js';
 import { sourceResolvers } from './source.js';
 import { correlation, correlationResolvers } from './correlation.js';
 import { curationResolvers } from './curation.js';
@@ -42,11 +44,14 @@ const storedResolvers: Resolvers = {
   },
   Query: {
     node: (_root, { id }, context) => loadNode(context, id) as never,
-    material: (_root, { id }, { loaders }) => loaders.materialById.load(expectGlobalId(id, 'Material')),
+    material: (_root, { id, key }, { loaders }) => {
+      if ((id == null) === (key == null)) throw new UserInputError('material: give either id or key, e.g. material(key: "namo3-v")', ErrorCode.BAD_USER_INPUT, id == null ? 'key' : 'id');
+      return id != null ? loaders.materialById.load(expectGlobalId(id, 'Material')) : loaders.materialByKey.load(key!);
+    },
     materials: async (_root, { filter, first, after }, context) => pageOfMaterials(context, await materialWhere(context, filter), first ?? 20, after),
-    papers: (_root, _args, { prisma }) => prisma.paper.findMany({ orderBy: { year: 'asc' } }),
+    papers: async (_root, { first, after }, { prisma }) => sliceList(await prisma.paper.findMany({ orderBy: [{ year: 'asc' }, { id: 'asc' }] }), 'Paper', first, after),
     paper: (_root, { doi }, { prisma }) => prisma.paper.findFirst({ where: { doi: { equals: doi.trim(), mode: 'insensitive' } } }),
-    coatings: (_root, _args, { prisma }) => prisma.coating.findMany({ orderBy: { id: 'asc' } }),
+    coatings: async (_root, { first, after }, { prisma }) => sliceList(await prisma.coating.findMany({ orderBy: { id: 'asc' } }), 'Coating', first, after),
     propertyKeys: (_root, _args, { prisma }) => prisma.propertyKey.findMany({ orderBy: { key: 'asc' } }),
     families: (_root, _args, { prisma }) => prisma.materialFamily.findMany({ orderBy: { key: 'asc' } }),
     correlation: (_root, args, context) => correlation(context, args),
@@ -54,8 +59,8 @@ const storedResolvers: Resolvers = {
   MaterialConnection: connectionFields,
   Paper: {
     id: (p) => toGlobalId('Paper', p.id),
-    materials: (p, _args, { loaders }) => loaders.materialsByPaperId.load(p.id),
-    coatings: (p, _args, { loaders }) => loaders.coatingsByPaperId.load(p.id),
+    materials: async (p, { first, after }, { loaders }) => sliceList(await loaders.materialsByPaperId.load(p.id), 'Material', first, after),
+    coatings: async (p, { first, after }, { loaders }) => sliceList(await loaders.coatingsByPaperId.load(p.id), 'Coating', first, after),
     methods: (p, _args, { loaders }) => loaders.methodsByPaperId.load(p.id),
   },
   Material: {
@@ -64,20 +69,21 @@ const storedResolvers: Resolvers = {
     source,
     substrate: (m, _args, { loaders }) => (m.substrateId ? loaders.materialById.load(m.substrateId) : null),
     coating: (m, _args, { loaders }) => (m.coatingId ? loaders.coatingById.load(m.coatingId) : null),
-    coatedForms: (m, _args, { loaders }) => loaders.coatedFormsBySubstrateId.load(m.id),
-    structures: (m, _args, { loaders }) => loaders.structuresByMaterialId.load(m.id),
-    measurements: async (m, { filter }, context) => filterMeasurements(context, await context.loaders.measurementsByMaterialId.load(m.id), filter),
-    computedProperties: async (m, { filter }, context) => filterComputed(context, await context.loaders.computedByMaterialId.load(m.id), filter),
-    reactions: async (m, _args, { loaders }) => {
+    coatedForms: async (m, { first, after }, { loaders }) => sliceList(await loaders.coatedFormsBySubstrateId.load(m.id), 'Material', first, after),
+    structures: async (m, { first, after }, { loaders }) => sliceList(await loaders.structuresByMaterialId.load(m.id), 'Structure', first, after),
+    measurements: async (m, { filter, first, after }, context) => sliceList(await filterMeasurements(context, await context.loaders.measurementsByMaterialId.load(m.id), filter), 'Measurement', first, after),
+    computedProperties: async (m, { filter, first, after }, context) => sliceList(await filterComputed(context, await context.loaders.computedByMaterialId.load(m.id), filter), 'ComputedProperty', first, after),
+    reactions: async (m, { first, after }, { loaders }) => {
       const reactionIds = [...new Set((await loaders.participationsByMaterialId.load(m.id)).map((p) => p.reactionId))];
-      return (await loaders.reactionById.loadMany(reactionIds)).filter((r): r is NonNullable<typeof r> & object => r != null && !(r instanceof Error)) as never;
+      const rows = (await loaders.reactionById.loadMany(reactionIds)).filter((r): r is NonNullable<typeof r> & object => r != null && !(r instanceof Error)) as { id: number }[];
+      return sliceList(rows, 'Reaction', first, after) as never;
     },
   },
   Coating: {
     id: (c) => toGlobalId('Coating', c.id),
     material: (c, _args, { loaders }) => (c.materialId ? loaders.materialById.load(c.materialId) : null),
     source,
-    coatedMaterials: (c, _args, { loaders }) => loaders.coatedMaterialsByCoatingId.load(c.id),
+    coatedMaterials: async (c, { first, after }, { loaders }) => sliceList(await loaders.coatedMaterialsByCoatingId.load(c.id), 'Material', first, after),
   },
   Structure: {
     id: (s) => toGlobalId('Structure', s.id),
@@ -127,7 +133,7 @@ const storedResolvers: Resolvers = {
 
 /** Stored-fact resolvers plus the derived fields, curation and correlation's lazy fields, merged type by type. */
 export const resolvers: Resolvers = { ...storedResolvers };
-for (const extra of [derivedResolvers, curationResolvers, correlationResolvers]) {
+for (const extra of [derivedResolvers, curationResolvers, correlationResolvers, factResolvers as Resolvers]) {
   for (const [typeName, fields] of Object.entries(extra)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
   }

@@ -1,7 +1,7 @@
-/** Relay connection over materials ordered by id, with cursor checks and a page-size cap. */
+/** Relay connection over materials ordered by id, with cursor checks and a page-size cap; `first`/`after` on plain lists. */
 import type { Material, Prisma } from '@prisma/client';
 import { ErrorCode, UserInputError } from '../errors.js';
-import { fromCursor, toCursor } from '../ids.js';
+import { expectGlobalId, fromCursor, toCursor, type NodeType } from '../ids.js';
 import type { Context } from '../context.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -42,3 +42,22 @@ export const connectionFields = {
   }),
   totalCount: (parent: MaterialConnectionParent, _args: unknown, { prisma }: Context) => prisma.material.count({ where: parent.where }),
 };
+
+/**
+ * `first`/`after` on a plain list (a material's measurements, a paper's materials…): the rows
+ * after the one whose global ID is `after`, at most `first` of them. The list is already loaded
+ * (one batched statement for the whole page), so slicing adds no SQL.
+ */
+export function sliceList<T extends { id: number }>(rows: readonly T[], type: NodeType, first: number | null | undefined, after: string | null | undefined): T[] {
+  if (first != null && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)) {
+    throw new UserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, ErrorCode.PAGE_SIZE_EXCEEDED, 'first');
+  }
+  let start = 0;
+  if (after != null) {
+    const afterId = expectGlobalId(after, type);
+    const index = rows.findIndex((r) => r.id === afterId);
+    if (index < 0) throw new UserInputError(`after: ${after} is not an item of this list; pass the id of the last item you received`, ErrorCode.INVALID_CURSOR, 'after');
+    start = index + 1;
+  }
+  return rows.slice(start, first == null ? undefined : start + first);
+}

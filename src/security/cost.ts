@@ -7,8 +7,9 @@
  *   per object; leaves (scalars, enums, `__typename`) cost 0, they come with their object;
  * - fragments are expanded where they are spread, so a fragment spread twice costs twice;
  * - how many objects a field can return:
- *   - a field with a `first` argument (Relay page): the page size, from the literal, the
- *     variable's value or the argument's default (`materials`: 20);
+ *   - a field with a `first` argument: the page size, from the literal, the variable's value
+ *     or the argument's default (`materials`, `facts`: 20); a plain list whose optional `first`
+ *     is not given (`measurements`, `papers`, …: the whole list) counts as any list below;
  *   - a list field of a `…Connection` type (`edges`): 1, the page size is already counted;
  *   - `_entities(representations:)` (federation): the number of representations;
  *   - a list field of an introspection type (`__Schema.types`, `__Type.fields`, …): 1
@@ -117,8 +118,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     const firstDef = field.args.find((a) => a.name === 'first');
     if (firstDef) {
       const given = intValue(argument('first'));
-      const fallback = typeof firstDef.defaultValue === 'number' ? firstDef.defaultValue : 100;
-      return Math.max(1, Math.floor(given ?? fallback));
+      if (given !== undefined) return Math.max(1, Math.floor(given));
+      if (typeof firstDef.defaultValue === 'number') return Math.max(1, Math.floor(firstDef.defaultValue));
+      // A plain list whose `first` is optional (no default: the whole list) is estimated like any list.
+      if (isPaginated(field)) return 100;
     }
     if (parent.name === 'Query' && field.name === '_entities') return Math.max(1, listLength(argument('representations')) ?? 1);
     if (!isListType(getNullableType(field.type))) return 1;
@@ -126,7 +129,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     return listSizes[`${parent.name}.${field.name}`] ?? defaultListSize;
   }
 
-  const isPaginated = (field: GraphQLField<unknown, unknown>) => field.args.some((a) => a.name === 'first');
+  /** A Relay page: one connection object holding `first` items. */
+  const isPaginated = (field: GraphQLField<unknown, unknown>) => getNamedType(field.type).name.endsWith('Connection') && field.args.some((a) => a.name === 'first');
 
   function fieldDefinition(parent: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
     if (name === '__typename') return TypeNameMetaFieldDef;
@@ -161,7 +165,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         const type = getNamedType(field.type);
         if (!isCompositeType(type)) continue;
         const sub = selectionSetCost(type, selection.selectionSet);
-        // A page (`first`) is one connection object holding `first` items; a list is its items.
+        // A page (`first`) is one connection object holding `first` items; a list (`first` or not) is its items.
         total += isPaginated(field) ? 1 + multiplier(parent, field, selection) * sub : multiplier(parent, field, selection) * (1 + sub);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
