@@ -18,6 +18,7 @@ import { ErrorCode } from './errors.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
 import { exportRouter } from './web/export.js';
+import { explorerRouter } from './web/explorer.js';
 import { buildSchema } from './schema.js';
 import { loadOperationAllowlist } from './security/allowlist.js';
 import { graphqlHttpErrorHandler, operationAllowlistMiddleware } from './security/http.js';
@@ -103,6 +104,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(dashboardRouter({ path: '/dashboard', endpoint: '/graphql' }));
   // Data out (CSV, JSON Lines) streamed outside the GraphQL cost limit: docs/data-out.md.
   app.use(exportRouter({ database, schema }));
+  // Explorer (offline; Observable Plot) at /explorer: any two properties, material pages, compare.
+  app.use(explorerRouter({ path: '/explorer', endpoint: '/graphql', exportBase: '/export' }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

@@ -1,12 +1,13 @@
 /**
- * Helpers for the offline web pages (dashboard; GraphiQL has its own copies in graphiql.ts): find
+ * Helpers for the offline web pages (dashboard, explorer; GraphiQL has its own copies in graphiql.ts): find
  * installed npm packages' files, serve a fixed set of files, send a page under a CSP. Nothing here
  * fetches from a CDN: every asset is a file on disk.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 
 const require = createRequire(import.meta.url);
 
@@ -70,4 +71,55 @@ export function jsonForScript(value: unknown): string {
 
 export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** d3's and Observable Plot's UMD bundles from the installed packages (Plot reads the `d3` global). */
+export const PLOT_ASSETS: Record<string, Asset> = {
+  'd3.min.js': { file: path.join(packageDir('d3'), 'dist', 'd3.min.js'), type: 'text/javascript' },
+  'plot.umd.min.js': { file: path.join(packageDir('@observablehq/plot'), 'dist', 'plot.umd.min.js'), type: 'text/javascript' },
+};
+
+/**
+ * The CSP of the Plot pages (dashboard, explorer). Scripts only from this server (no inline
+ * script, no eval). Styles need 'unsafe-inline': Plot puts a <style> element in every chart.
+ * connect-src allows any http(s) origin so that `?endpoint=` can name a federation gateway on
+ * another origin (which must answer CORS); the pages write the data they receive as text only.
+ */
+export const PLOT_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' http: https:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface PageRouterOptions {
+  /** Where the page is served, e.g. `/explorer`; assets under `${path}/assets/`. */
+  path: string;
+  /** The HTML template: `{{ASSETS}}` becomes the assets path, `{{CONFIG}}` the JSON config. */
+  pageFile: string;
+  assets: Record<string, Asset>;
+  config: unknown;
+  csp: string;
+}
+
+/** Routes: GET `${path}` (the page, read on each request so edits show without a restart) and its assets. */
+export function pageRouter(options: PageRouterOptions): Router {
+  const router = express.Router({ strict: false });
+  router.get(options.path, async (_req: Request, res: Response, next: NextFunction) => {
+    try {
+      const template = await readFile(options.pageFile, 'utf8');
+      const html = template
+        .replaceAll('{{ASSETS}}', () => escapeAttribute(`${options.path}/assets`))
+        .replace('{{CONFIG}}', () => jsonForScript(options.config));
+      sendPage(res, html, options.csp);
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.get(`${options.path}/assets/:name`, serveAssets(options.assets));
+  return router;
 }
