@@ -250,10 +250,8 @@
 
   function fillControls() {
     for (const select of [controls.x, controls.y]) {
-      select.replaceChildren(
-        el('optgroup', { label: 'Derived on request' }, DERIVED.map((a) => el('option', { value: a.id }, `${a.label} (${a.unit})`))),
-        el('optgroup', { label: 'Stored facts' }, vocabulary.properties.map((a) => el('option', { value: a.id }, `${a.label} (${a.unit})`))),
-      );
+      const option = (a) => el('option', { value: a.id }, `${a.label} (${a.unit === '1' ? 'dimensionless' : a.unit})`);
+      select.replaceChildren(el('optgroup', { label: 'Derived on request' }, DERIVED.map(option)), el('optgroup', { label: 'Stored facts' }, vocabulary.properties.map(option)));
     }
     controls.source.append(...vocabulary.papers.map((p) => el('option', { value: p.doi }, `${sourceLabel(p.doi)}: ${p.title}`)));
     controls.family.append(...vocabulary.families.map((f) => el('option', { value: f.key }, f.name)));
@@ -633,10 +631,16 @@
   }
 
   async function renderMaterial() {
+    const section = document.getElementById('material-view');
     const status = document.getElementById('material-status');
     const root = document.getElementById('material');
+    const fail = (message) => {
+      showStatus(status, message, 'error');
+      section.dataset.state = 'error';
+    };
     root.replaceChildren();
-    if (!state.key) return showStatus(status, 'No material chosen: click a point on the plot.', 'error');
+    if (!state.key) return fail('No material chosen: click a point on the plot.');
+    section.dataset.state = 'loading';
     showStatus(status, 'Loading…');
     const drawing = { key: state.key };
     drawn = drawing;
@@ -646,11 +650,11 @@
       material = (await graphql(MATERIAL_QUERY, { key: state.key })).material;
       if (material) others = (await graphql(SAME_FORMULA_QUERY, { formula: material.chemicalFormulaReduced })).materials.edges.map((e) => e.node);
     } catch (error) {
-      if (drawn === drawing) showStatus(status, `Could not load ${state.key}: ${error.message}`, 'error');
+      if (drawn === drawing) fail(`Could not load ${state.key}: ${error.message}`);
       return;
     }
     if (drawn !== drawing) return;
-    if (!material) return showStatus(status, `No material with key "${state.key}".`, 'error');
+    if (!material) return fail(`No material with key "${state.key}".`);
     showStatus(status, '');
     const m = material;
     const inCompare = compareKeys().includes(m.key);
@@ -688,6 +692,7 @@
       comparisonBlock(m, others),
     );
     document.title = `${m.name} · cathode-kb explorer`;
+    section.dataset.state = 'ready';
   }
 
   // ---------------------------------------------------------------- compare view
@@ -699,24 +704,32 @@
   }
 
   async function renderCompare() {
+    const section = document.getElementById('compare-view');
     const status = document.getElementById('compare-status');
     const root = document.getElementById('compare');
     root.replaceChildren();
     const keys = compareKeys();
-    if (keys.length === 0) return showStatus(status, 'Nothing to compare yet: shift-click points on the plot, or use "Add to compare" on a material page.');
+    if (keys.length === 0) {
+      section.dataset.state = 'ready';
+      return showStatus(status, 'Nothing to compare yet: shift-click points on the plot, or use "Add to compare" on a material page.');
+    }
+    section.dataset.state = 'loading';
     showStatus(status, 'Loading…');
     const drawing = { compare: keys.join(',') };
     drawn = drawing;
     const fields = `key name formula role workingIon family { name } ${SOURCE}
       molarMass { value unit } theoreticalCapacity { value unit } averageVoltage { value unit status } specificEnergy { value unit }
-      measurements { property { key label } value valueMax qualifier uncertainty unit textValue conditions { temperatureC cRate cycleNumber cellType state technique voltageMinV voltageMaxV } ${SOURCE} }
-      computedProperties { property { key label } value valueMax qualifier uncertainty unit textValue configuration method { key } ${SOURCE} }`;
+      measurements { property { key label } value valueMax qualifier uncertainty unit textValue site conditions { temperatureC cRate cycleNumber cellType state technique voltageMinV voltageMaxV } ${SOURCE} }
+      computedProperties { property { key label } value valueMax qualifier uncertainty unit textValue site configuration method { key } ${SOURCE} }`;
     const query = `query ExplorerCompare(${keys.map((_, i) => `$k${i}: String!`).join(', ')}) { ${keys.map((_, i) => `m${i}: material(key: $k${i}) { ${fields} }`).join(' ')} }`;
     let data;
     try {
       data = await graphql(query, Object.fromEntries(keys.map((k, i) => [`k${i}`, k])));
     } catch (error) {
-      if (drawn === drawing) showStatus(status, `Could not load the comparison: ${error.message}`, 'error');
+      if (drawn === drawing) {
+        showStatus(status, `Could not load the comparison: ${error.message}`, 'error');
+        section.dataset.state = 'error';
+      }
       return;
     }
     if (drawn !== drawing) return;
@@ -745,7 +758,7 @@
       el('tr', { 'data-property': key }, el('th', { scope: 'row' }, p.label),
         found.map((m) => el('td', null, (p.byMaterial.get(m.key) ?? []).map((f) =>
           el('div', { className: 'cell-fact', title: `${f.kind === 'measured' ? conditionsText(f.conditions) || 'conditions not stated' : [f.method.key, f.configuration].filter(Boolean).join(', ')}\n${cite(f.source)}` },
-            factValue(f), el('span', { className: 'muted' }, ` ${f.kind === 'measured' ? 'meas.' : 'comp.'} ${f.source.locator}`)))))));
+            factValue(f), el('span', { className: 'muted' }, `${f.site ? ` ${f.site}` : ''} · ${f.kind === 'measured' ? 'meas.' : 'comp.'} ${f.source.locator}`)))))));
 
     fill(root,
       el('table', { className: 'compare' },
@@ -754,6 +767,7 @@
           el('button', { type: 'button', className: 'remove', onclick: () => setState({ compare: compareKeys().filter((k) => k !== m.key).join(',') }) }, 'remove'))))),
         el('tbody', null, derivedRows, factRows)),
     );
+    section.dataset.state = 'ready';
   }
 
   // ---------------------------------------------------------------- routing
