@@ -130,7 +130,7 @@ describe('explorer (offline)', () => {
       const rows: Record<string, string>[] = parse(await (await fetch(new URL(href!, origin))).text(), { columns: true });
       assert.ok(rows.length > 0);
       assert.deepEqual([...new Set(rows.map((r) => r.property))].sort(), ['average_voltage', 'elf_max']);
-      assert.ok(rows.every((r) => r.kind === 'COMPUTED' && NAMO3_CATHODES.includes(r.materialKey)), 'computed facts of the filtered materials only');
+      assert.ok(rows.every((r) => r.kind === 'COMPUTED' && NAMO3_CATHODES.includes(r.materialKey!)), 'computed facts of the filtered materials only');
       assert.ok(rows.every((r) => r.sourceDoi && r.locator), 'each row names its source and locator');
 
       await page.selectOption('#kind', 'MEASURED');

@@ -32,7 +32,7 @@ describe('data out', () => {
       let cursor: string | null = null;
       let total = 0;
       for (let page = 0; page < 100; page += 1) {
-        const { facts } = await server.data(query, { after: cursor });
+        const { facts }: any = await server.data(query, { after: cursor });
         total = facts.totalCount;
         for (const edge of facts.edges) {
           ids.push(edge.node.id);
@@ -117,7 +117,7 @@ describe('data out', () => {
       const slices: string[] = [];
       let afterId: string | null = null;
       for (;;) {
-        const { material } = await server.data('query($after: ID) { material(key: "ncm811") { measurements(first: 7, after: $after) { id } } }', { after: afterId });
+        const { material }: any = await server.data('query($after: ID) { material(key: "ncm811") { measurements(first: 7, after: $after) { id } } }', { after: afterId });
         slices.push(...material.measurements.map((m: any) => m.id));
         if (material.measurements.length < 7) break;
         afterId = material.measurements.at(-1).id;
@@ -152,8 +152,8 @@ describe('data out', () => {
       assert.ok(capacity, 'NCM811 215 mAh/g');
       assert.equal(capacity.unit, 'mAh/g');
       assert.equal(capacity.kind, 'MEASURED');
-      assert.match(capacity.locator, /Fig\. 9/);
-      const conditions = JSON.parse(capacity.conditions);
+      assert.match(capacity.locator!, /Fig\. 9/);
+      const conditions = JSON.parse(capacity.conditions!);
       assert.equal(conditions.cRate, 0.1);
       assert.equal(conditions.cycleNumber, 1);
     });
