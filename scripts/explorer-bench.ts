@@ -61,7 +61,7 @@ try {
       if (plotted !== n) throw new Error(`${n} synthetic materials, ${plotted} plotted`);
       const render = Number(await page.locator('#chart').getAttribute('data-render-ms'));
       // Hover: from the pointer's move to the tip being drawn.
-      const box = (await page.locator('#chart svg[role] , #chart figure svg').first().boundingBox())!;
+      const box = (await page.locator('#chart circle').nth(Math.floor(n / 2)).boundingBox())!;
       const hoverStarted = performance.now();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.locator('#chart g[aria-label="tip"] text').first().waitFor({ timeout: 30_000 });

@@ -71,8 +71,8 @@
 
   const DEFAULTS = {
     view: 'plot',
-    x: 'derived:theoreticalCapacityMAhPerG',
-    y: 'property:average_voltage',
+    x: 'step:capacity',
+    y: 'step:voltage',
     kind: 'ANY',
     xlog: false,
     ylog: false,
@@ -189,12 +189,23 @@
 
   // ---------------------------------------------------------------- vocabulary
 
-  /** Derived quantities served by the materials export (values in the unit named in the column). */
+  /**
+   * An axis reads one or more parts, each a stored property (facts export) or a derived column
+   * (materials export, values in the unit named in the column); a material's values of all parts
+   * are pooled, stored ones first. `params` narrows a part (e.g. to one kind of source).
+   */
+  const derivedAxis = (id, label, unit, column) => ({ id, label, unit, parts: [{ column }] });
   const DERIVED = [
-    { id: 'derived:theoreticalCapacityMAhPerG', label: 'Theoretical capacity, one ion per formula unit (derived)', unit: 'mAh/g', column: 'theoreticalCapacityMAhPerG' },
-    { id: 'derived:averageVoltageV', label: 'Average voltage, from total energies or as reported (derived)', unit: 'V', column: 'averageVoltageV' },
-    { id: 'derived:specificEnergyWhPerKg', label: 'Specific energy, voltage × theoretical capacity (derived)', unit: 'Wh/kg', column: 'specificEnergyWhPerKg' },
-    { id: 'derived:molarMassGPerMol', label: 'Molar mass (derived)', unit: 'g/mol', column: 'molarMassGPerMol' },
+    derivedAxis('derived:theoreticalCapacityMAhPerG', 'Theoretical capacity, one ion per formula unit (derived)', 'mAh/g', 'theoreticalCapacityMAhPerG'),
+    derivedAxis('derived:averageVoltageV', 'Average voltage, from total energies or as reported (derived)', 'V', 'averageVoltageV'),
+    derivedAxis('derived:specificEnergyWhPerKg', 'Specific energy, voltage × theoretical capacity (derived)', 'Wh/kg', 'specificEnergyWhPerKg'),
+    derivedAxis('derived:molarMassGPerMol', 'Molar mass (derived)', 'g/mol', 'molarMassGPerMol'),
+  ];
+  /** A voltage step's values in pymatgen's conventions (per mass of the discharged formula over the step's ion range). */
+  const STEPS = [
+    { id: 'step:capacity', label: 'Gravimetric capacity of the voltage step', unit: 'mAh/g', parts: [{ column: 'stepGravimetricCapacityMAhPerG' }] },
+    { id: 'step:voltage', label: 'Average voltage of the voltage step', unit: 'V', parts: [{ column: 'stepAverageVoltageV' }] },
+    { id: 'step:energy', label: 'Gravimetric energy of the voltage step', unit: 'Wh/kg', parts: [{ column: 'stepGravimetricEnergyWhPerKg' }] },
   ];
 
   let vocabulary = null;
@@ -211,9 +222,9 @@
     for (const p of data.papers) papersByDoi.set(p.doi.toLowerCase(), p);
     const properties = data.propertyKeys
       .filter((p) => p.valueType === 'NUMBER')
-      .map((p) => ({ id: `property:${p.key}`, key: p.key, label: p.label, unit: p.canonicalUnit, kind: p.kind }));
+      .map((p) => ({ id: `property:${p.key}`, label: p.label, unit: p.canonicalUnit, parts: [{ property: p.key }] }));
     vocabulary = {
-      axes: new Map([...properties, ...DERIVED].map((a) => [a.id, a])),
+      axes: new Map([...properties, ...DERIVED, ...STEPS].map((a) => [a.id, a])),
       properties,
       families: data.families,
       papers: data.papers,
@@ -251,7 +262,11 @@
   function fillControls() {
     for (const select of [controls.x, controls.y]) {
       const option = (a) => el('option', { value: a.id }, `${a.label} (${a.unit === '1' ? 'dimensionless' : a.unit})`);
-      select.replaceChildren(el('optgroup', { label: 'Derived on request' }, DERIVED.map(option)), el('optgroup', { label: 'Stored facts' }, vocabulary.properties.map(option)));
+      select.replaceChildren(
+        el('optgroup', { label: 'Voltage steps (pymatgen conventions)' }, STEPS.map(option)),
+        el('optgroup', { label: 'Derived on request' }, DERIVED.map(option)),
+        el('optgroup', { label: 'Stored facts' }, vocabulary.properties.map(option)),
+      );
     }
     controls.source.append(...vocabulary.papers.map((p) => el('option', { value: p.doi }, `${sourceLabel(p.doi)}: ${p.title}`)));
     controls.family.append(...vocabulary.families.map((f) => el('option', { value: f.key }, f.name)));
@@ -266,7 +281,7 @@
       setState({ [input.name]: input.type === 'checkbox' ? input.checked : input.value.trim() });
     });
     document.getElementById('preset-voltage-capacity').addEventListener('click', () =>
-      setState({ x: 'derived:theoreticalCapacityMAhPerG', y: 'property:average_voltage', xlog: false, ylog: false, iso: true, colour: 'source' }),
+      setState({ x: 'step:capacity', y: 'step:voltage', kind: 'ANY', xlog: false, ylog: false, iso: true, colour: 'source' }),
     );
   }
 
@@ -293,20 +308,24 @@
 
   const FACT_COLUMNS = ['materialKey', 'materialName', 'formula', 'family', 'workingIon', 'role', 'kind', 'value', 'unit', 'method', 'configuration', 'conditions', 'sourceDoi', 'locator'];
 
-  function factParams(axis, columns = FACT_COLUMNS) {
+  function factParams(part, unit, columns = FACT_COLUMNS) {
     const params = materialParams();
-    params.set('property', axis.key);
-    params.set('unit', axis.unit);
+    for (const [name, value] of Object.entries(part.params ?? {})) params.set(name, value);
+    params.set('property', part.property);
+    params.set('unit', unit);
     if (state.kind !== 'ANY') params.set('kind', state.kind);
     if (state.source) params.set('paper', state.source);
     params.set('columns', columns.join(','));
     return params;
   }
 
-  function derivedParams(axes, columns) {
+  const MATERIAL_COLUMNS = ['key', 'name', 'formula', 'family', 'workingIon', 'role', 'sourceDoi', 'locator', 'stepFormulas'];
+
+  function derivedParams(parts) {
     const params = materialParams();
+    for (const part of parts) for (const [name, value] of Object.entries(part.params ?? {})) params.set(name, value);
     if (state.source) params.set('filter', JSON.stringify({ paperDoi: state.source }));
-    params.set('columns', [...columns, ...axes.map((a) => a.column)].join(','));
+    params.set('columns', [...MATERIAL_COLUMNS, ...parts.map((p) => p.column)].join(','));
     return params;
   }
 
@@ -324,22 +343,22 @@
       if (!byKey.has(material.key)) byKey.set(material.key, { material, values: [] });
       return byKey.get(material.key);
     };
-    if (axis.id.startsWith('property:')) {
-      for (const r of await cached('facts.jsonl', factParams(axis))) {
-        if (r.value == null) continue;
-        entry({ key: r.materialKey, name: r.materialName, formula: r.formula, family: r.family, workingIon: r.workingIon, role: r.role }).values.push({
-          value: r.value, source: r.sourceDoi, locator: r.locator, kind: r.kind, method: r.method, configuration: r.configuration, conditions: r.conditions,
-        });
+    const parts = await Promise.all(axis.parts.map((part) => cached(part.property ? 'facts.jsonl' : 'materials.jsonl', part.property ? factParams(part, axis.unit) : derivedParams([part]))));
+    axis.parts.forEach((part, i) => {
+      for (const r of parts[i]) {
+        if (part.property) {
+          if (r.value == null) continue;
+          entry({ key: r.materialKey, name: r.materialName, formula: r.formula, family: r.family, workingIon: r.workingIon, role: r.role }).values.push({
+            value: r.value, source: r.sourceDoi, locator: r.locator, kind: r.kind, method: r.method, configuration: r.configuration, conditions: r.conditions,
+          });
+        } else if (r[part.column] != null) {
+          const step = part.column.startsWith('step') && r.stepFormulas ? ` for ${r.stepFormulas}` : '';
+          entry({ key: r.key, name: r.name, formula: r.formula, family: r.family, workingIon: r.workingIon, role: r.role }).values.push({
+            value: r[part.column], source: r.sourceDoi, locator: `derived${step} (trace on the material page)`, kind: 'DERIVED',
+          });
+        }
       }
-    } else {
-      const rows = await cached('materials.jsonl', derivedParams([axis], ['key', 'name', 'formula', 'family', 'workingIon', 'role', 'sourceDoi', 'locator']));
-      for (const r of rows) {
-        if (r[axis.column] == null) continue;
-        entry({ key: r.key, name: r.name, formula: r.formula, family: r.family, workingIon: r.workingIon, role: r.role }).values.push({
-          value: r[axis.column], source: r.sourceDoi, locator: `derived (${r.locator})`, kind: 'DERIVED',
-        });
-      }
-    }
+    });
     return byKey;
   }
 
@@ -495,20 +514,21 @@
   }
 
   function updateDownloads(xAxis, yAxis) {
-    const stored = [xAxis, yAxis].filter((a) => a.id.startsWith('property:'));
-    const derived = [xAxis, yAxis].filter((a) => a.id.startsWith('derived:'));
+    const parts = [...xAxis.parts, ...yAxis.parts];
+    const stored = parts.filter((p) => p.property);
+    const derived = parts.filter((p) => p.column);
     for (const format of ['csv', 'jsonl']) {
       const link = document.getElementById(`download-${format}`);
       let href;
       if (stored.length > 0) {
         // The facts behind the points: both stored properties, every column (value, unit, conditions, method, source, locator).
         const params = materialParams();
-        params.set('property', [...new Set(stored.map((a) => a.key))].join(','));
+        params.set('property', [...new Set(stored.map((p) => p.property))].join(','));
         if (state.kind !== 'ANY') params.set('kind', state.kind);
         if (state.source) params.set('paper', state.source);
         href = `${exportBase}/facts.${format}?${params}`;
       } else {
-        href = `${exportBase}/materials.${format}?${derivedParams(derived, ['key', 'name', 'formula', 'family', 'workingIon', 'role', 'sourceDoi', 'locator'])}`;
+        href = `${exportBase}/materials.${format}?${derivedParams(derived)}`;
       }
       link.href = href;
       link.title = stored.length > 0 && derived.length > 0 ? 'the stored facts of the plot; derived values come from /export/materials' : '';

@@ -123,6 +123,11 @@ const MATERIAL_COLUMNS: Record<string, { select: string; cell: (m: Record<string
   averageVoltageV: { select: 'averageVoltageV: averageVoltage(unit: "V") { value }', cell: (m) => m.averageVoltageV.value },
   averageVoltageStatus: { select: 'averageVoltageStatus: averageVoltage { status }', cell: (m) => m.averageVoltageStatus.status },
   specificEnergyWhPerKg: { select: 'specificEnergyWhPerKg: specificEnergy(unit: "Wh/kg") { value }', cell: (m) => m.specificEnergyWhPerKg.value },
+  /** The first voltage step between the material's stored structures (pymatgen's conventions, like a database electrode's values). */
+  stepFormulas: { select: 'stepFormulas: voltagePairs { formulaDischarge formulaCharge }', cell: (m) => (m.stepFormulas[0] ? `${m.stepFormulas[0].formulaDischarge} → ${m.stepFormulas[0].formulaCharge}` : null) },
+  stepAverageVoltageV: { select: 'stepAverageVoltageV: voltagePairs { averageVoltage(unit: "V") { value } }', cell: (m) => m.stepAverageVoltageV[0]?.averageVoltage.value ?? null },
+  stepGravimetricCapacityMAhPerG: { select: 'stepGravimetricCapacityMAhPerG: voltagePairs { gravimetricCapacity(unit: "mAh/g") { value } }', cell: (m) => m.stepGravimetricCapacityMAhPerG[0]?.gravimetricCapacity.value ?? null },
+  stepGravimetricEnergyWhPerKg: { select: 'stepGravimetricEnergyWhPerKg: voltagePairs { gravimetricEnergy(unit: "Wh/kg") { value } }', cell: (m) => m.stepGravimetricEnergyWhPerKg[0]?.gravimetricEnergy.value ?? null },
 };
 
 export const DEFAULT_MATERIAL_COLUMNS = ['key', 'name', 'formula', 'family', 'workingIon', 'role', 'sourceDoi', 'locator'];

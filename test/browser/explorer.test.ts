@@ -27,6 +27,15 @@ async function plottedKeys(page: Page): Promise<string[]> {
   return keys.sort();
 }
 
+/** Hovers a point and returns the text of the Plot tip. */
+async function tipText(page: Page, key: string): Promise<string> {
+  await page.locator(`#chart circle[aria-label="${key}"]`).hover();
+  const tip = page.locator('#chart g[aria-label="tip"] text');
+  await tip.first().waitFor({ timeout: 5_000 });
+  // Plot separates a tip's lines with zero-width spaces.
+  return (await tip.allTextContents()).join('\n').replace(/\u200b/g, '\n');
+}
+
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
 /** Waits until the material or compare view has drawn (or failed). */
@@ -69,7 +78,7 @@ describe('explorer (offline)', () => {
     });
     after(() => browser?.close());
 
-    test('opens on voltage vs theoretical capacity with iso-specific-energy lines: the NaMO3 cathodes among the points', async () => {
+    test('opens on voltage vs capacity of the voltage steps with iso-specific-energy lines: the NaMO3 cathodes among the points', async () => {
       assert.equal((await page.goto(`${origin}/explorer`))?.status(), 200);
       const keys = await plottedKeys(page);
       for (const key of NAMO3_CATHODES) assert.ok(keys.includes(key), `${key} is plotted (${keys.join(', ')})`);
@@ -78,15 +87,13 @@ describe('explorer (offline)', () => {
       assert.match(await page.locator('#plot-status').innerText(), /\d+ materials plotted/);
     });
 
-    test('hovering a point shows its values and their sources', async () => {
-      await page.locator('#chart circle[aria-label="namo3-cr"]').hover();
-      const tip = page.locator('#chart g[aria-label="tip"] text');
-      await tip.first().waitFor({ timeout: 5_000 });
-      const text = (await tip.allTextContents()).join('\n');
+    test('hovering a point shows its values, how they were obtained and their sources', async () => {
+      const text = await tipText(page, 'namo3-cr');
       assert.match(text, /NaCrO3/);
-      assert.match(text, /4\.239 V/, 'the HSE06 voltage of NaCrO3 (Table III)');
-      assert.match(text, /computed, namo3-hse06/);
-      assert.match(text, /source: Physical Review Materials 2020, Table III/);
+      assert.match(text, /4\.239 V/, 'the HSE06 voltage of NaCrO3 (Table III) for Na1 → Na0.5');
+      assert.match(text, /108\.96 mAh\/g/, 'F/3.6 × 0.5 / M(NaCrO3)');
+      assert.match(text, /derived for NaCrO3 → Na0\.5CrO3/);
+      assert.match(text, /source: Physical Review Materials 2020/);
     });
 
     test('filters, colour and log axes change the plot and the URL', async () => {
@@ -119,10 +126,14 @@ describe('explorer (offline)', () => {
 
     test('any two properties: ELFmax against the computed voltage, measured-only leaves nothing', async () => {
       await page.selectOption('#x', 'property:elf_max');
+      await page.selectOption('#y', 'property:average_voltage');
       await page.selectOption('#kind', 'COMPUTED');
       assert.deepEqual(await plottedKeys(page), NAMO3_CATHODES);
       assert.equal(param(page, 'x'), 'property:elf_max');
       assert.equal(await page.locator('#chart g[aria-description="iso-specific-energy lines"]').count(), 0, 'no iso-energy lines off a capacity–voltage plot');
+      const tip = await tipText(page, 'namo3-cr');
+      assert.match(tip, /ELFmax = 0\.678 \(computed, namo3-hse06\)\s+source: Physical Review Materials 2020, Table I\b/);
+      assert.match(tip, /Average voltage = 4\.239 V \(computed, namo3-hse06\)\s+source: Physical Review Materials 2020, Table III/);
       await page.screenshot({ path: path.join(SHOTS, 'explorer-plot.png'), fullPage: true });
 
       // "Download what I see": the facts behind the points, for the same filter.
