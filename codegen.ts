@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           ReactionParticipant: '@prisma/client#ReactionParticipant as ParticipantRow',
           PropertyDefinition: '@prisma/client#PropertyKey as PropertyKeyRow',
           MaterialFamily: '@prisma/client#MaterialFamily as FamilyRow',
+          FamilyFact: '@prisma/client#FamilyFact as FamilyFactRow',
           Source: '../resolvers/source.js#SourceParent',
           MaterialConnection: '../resolvers/pagination.js#MaterialConnectionParent',
           FactConnection: '../resolvers/facts.js#FactConnectionParent',

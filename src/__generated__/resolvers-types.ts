@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow, CurationEvent as CurationEventRow } from '@prisma/client';
+import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow, FamilyFact as FamilyFactRow, CurationEvent as CurationEventRow } from '@prisma/client';
 import { SourceParent } from '../resolvers/source.js';
 import { MaterialConnectionParent } from '../resolvers/pagination.js';
 import { FactConnectionParent } from '../resolvers/facts.js';
@@ -542,6 +542,58 @@ export type FactKind =
   | 'COMPUTED'
   | 'MEASURED';
 
+/** How a family fact's value relates to the values of the members it covers. */
+export type FamilyAggregate =
+  /** A threshold or criterion stated for the family, to compare its members' values against. */
+  | 'CRITERION'
+  /** Holds for each member alike (a common energy window, a shared feature). */
+  | 'EACH'
+  /** No member's value is below it. */
+  | 'LOWER_BOUND'
+  /** Largest member value. */
+  | 'MAX'
+  /** Average over the members. */
+  | 'MEAN'
+  /** Smallest member value. */
+  | 'MIN'
+  /** A typical or representative figure for the family, not a statistic of stored members. */
+  | 'TYPICAL'
+  /** No member's value is above it. */
+  | 'UPPER_BOUND';
+
+/** A fact stated about a family, a series or a set of materials as a whole, with its source. */
+export type FamilyFact = Node & {
+  __typename?: 'FamilyFact';
+  aggregate: FamilyAggregate;
+  family: MaterialFamily;
+  id: Scalars['ID']['output'];
+  /** The materials the statement covers (ordered by key); empty when it is about the family in general. */
+  members: Array<Material>;
+  /** The computational method of a computed statement; null for an experimental or literature one. */
+  method?: Maybe<ComputationalMethod>;
+  note?: Maybe<Scalars['String']['output']>;
+  property: PropertyDefinition;
+  qualifier: ValueQualifier;
+  /** What the value is about: bond, phase, energy window… */
+  site?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  textValue?: Maybe<Scalars['String']['output']>;
+  uncertainty?: Maybe<Scalars['Float']['output']>;
+  /** Unit as printed in the paper. */
+  unit: Scalars['String']['output'];
+  /** Numeric value in `unit`, as printed (null for text values). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Upper end when `qualifier` is RANGE. */
+  valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
+export type FamilyFactFilter = {
+  /** Only facts printed in this paper (DOI, case-insensitive). */
+  paperDoi?: InputMaybe<Scalars['String']['input']>;
+  /** Only these property keys. */
+  properties?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A closed or half-open numeric interval; either bound may be omitted. */
 export type FloatRange = {
   max?: InputMaybe<Scalars['Float']['input']>;
@@ -747,8 +799,20 @@ export type MaterialEdge = {
 export type MaterialFamily = {
   __typename?: 'MaterialFamily';
   description: Scalars['String']['output'];
+  /**
+   * Statements about the family, a series or a set of its members as a whole (a series average, a
+   * bound for every member, a literature figure for the family). They are no member's own property:
+   * `Material.measurements`/`computedProperties` and material property-range filters never see them.
+   */
+  facts: Array<FamilyFact>;
   key: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+
+/** A family of related cathode chemistries. */
+export type MaterialFamilyFactsArgs = {
+  filter?: InputMaybe<FamilyFactFilter>;
 };
 
 export type MaterialFilter = {
@@ -1041,6 +1105,8 @@ export type Query = {
   facts: FactConnection;
   /** Material families. */
   families: Array<MaterialFamily>;
+  /** One material family by key, e.g. `ilmenite-namo3`, with its family-level facts. */
+  family?: Maybe<MaterialFamily>;
   /** One material by global ID or by key (give exactly one), e.g. `material(key: "namo3-v")`. */
   material?: Maybe<Material>;
   /** Materials, filtered and paginated (Relay connection, ordered by database id). */
@@ -1074,6 +1140,11 @@ export type QueryFactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FactFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFamilyArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -1432,6 +1503,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( CoatingRow )
     | ( ComputedPropertyRow )
+    | ( FamilyFactRow )
     | ( MaterialRow )
     | ( MeasurementRow )
     | ( PaperRow )
@@ -1478,6 +1550,9 @@ export type ResolversTypes = ResolversObject<{
   FactEdge: ResolverTypeWrapper<Omit<FactEdge, 'node'> & { node: ResolversTypes['Fact'] }>;
   FactFilter: FactFilter;
   FactKind: FactKind;
+  FamilyAggregate: FamilyAggregate;
+  FamilyFact: ResolverTypeWrapper<FamilyFactRow>;
+  FamilyFactFilter: FamilyFactFilter;
   FloatRange: FloatRange;
   HubbardU: ResolverTypeWrapper<HubbardU>;
   IntRange: IntRange;
@@ -1554,6 +1629,8 @@ export type ResolversParentTypes = ResolversObject<{
   FactConnection: FactConnectionParent;
   FactEdge: Omit<FactEdge, 'node'> & { node: ResolversParentTypes['Fact'] };
   FactFilter: FactFilter;
+  FamilyFact: FamilyFactRow;
+  FamilyFactFilter: FamilyFactFilter;
   FloatRange: FloatRange;
   HubbardU: HubbardU;
   IntRange: IntRange;
@@ -1790,6 +1867,25 @@ export type FactEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Fact'], ParentType, ContextType>;
 }>;
 
+export type FamilyFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FamilyFact'] = ResolversParentTypes['FamilyFact']> = ResolversObject<{
+  aggregate?: Resolver<ResolversTypes['FamilyAggregate'], ParentType, ContextType>;
+  family?: Resolver<ResolversTypes['MaterialFamily'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['ComputationalMethod']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
+  qualifier?: Resolver<ResolversTypes['ValueQualifier'], ParentType, ContextType>;
+  site?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  textValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type HubbardUResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HubbardU'] = ResolversParentTypes['HubbardU']> = ResolversObject<{
   element?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   jEV?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1862,6 +1958,7 @@ export type MaterialEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type MaterialFamilyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialFamily'] = ResolversParentTypes['MaterialFamily']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['FamilyFact']>, ParentType, ContextType, Partial<MaterialFamilyFactsArgs>>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1906,7 +2003,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Coating' | 'ComputedProperty' | 'Material' | 'Measurement' | 'Paper' | 'Reaction' | 'Structure', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Coating' | 'ComputedProperty' | 'FamilyFact' | 'Material' | 'Measurement' | 'Paper' | 'Reaction' | 'Structure', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1951,6 +2048,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   correlation?: Resolver<ResolversTypes['Correlation'], ParentType, ContextType, RequireFields<QueryCorrelationArgs, 'x' | 'y'>>;
   facts?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, RequireFields<QueryFactsArgs, 'first'>>;
   families?: Resolver<Array<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['MaterialFamily']>, ParentType, ContextType, RequireFields<QueryFamilyArgs, 'key'>>;
   material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType, Partial<QueryMaterialArgs>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2078,6 +2176,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Fact?: FactResolvers<ContextType>;
   FactConnection?: FactConnectionResolvers<ContextType>;
   FactEdge?: FactEdgeResolvers<ContextType>;
+  FamilyFact?: FamilyFactResolvers<ContextType>;
   HubbardU?: HubbardUResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lattice?: LatticeResolvers<ContextType>;

@@ -9,6 +9,7 @@ import type {
   Coating,
   ComputedProperty,
   CurationEvent,
+  FamilyFact,
   Lattice,
   Material,
   MaterialFamily,
@@ -98,6 +99,16 @@ export function createLoaders(prisma: PrismaClient) {
     methodByKey: byUnique<string, ComputationalMethod>((keys) => prisma.computationalMethod.findMany({ where: { key: { in: keys } } }), (r) => r.key),
     propertyKeyByKey: byUnique<string, PropertyKey>((keys) => prisma.propertyKey.findMany({ where: { key: { in: keys } } }), (r) => r.key),
     familyByKey: byUnique<string, MaterialFamily>((keys) => prisma.materialFamily.findMany({ where: { key: { in: keys } } }), (r) => r.key),
+    familyFactById: byId<FamilyFact>((ids) => prisma.familyFact.findMany({ where: { id: { in: ids } } })),
+    familyFactsByFamilyKey: groupedBy<string, FamilyFact>((keys) => prisma.familyFact.findMany({ where: { familyKey: { in: keys } }, orderBy: orderById }), (r) => r.familyKey),
+    /** The materials a family fact covers, ordered by key: one statement through the member table. */
+    membersByFamilyFactId: groupedBy<number, Material & { familyFactId: number }>(
+      async (ids) =>
+        (await prisma.familyFactMember.findMany({ where: { familyFactId: { in: ids } }, include: { material: true }, orderBy: { material: { key: 'asc' } } })).map(
+          (m) => ({ ...m.material, familyFactId: m.familyFactId }),
+        ),
+      (r) => r.familyFactId,
+    ),
     structuresByMaterialId: groupedBy<number, Structure>((ids) => prisma.structure.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),
     latticesByStructureId: groupedBy<number, Lattice>((ids) => prisma.lattice.findMany({ where: { structureId: { in: ids } }, orderBy: orderById }), (r) => r.structureId),
     measurementsByMaterialId: groupedBy<number, Measurement>((ids) => prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: orderById }), (r) => r.materialId),

@@ -3,9 +3,10 @@
  * properties and units), Prisma `where` for material lists, and in-memory filters for the facts
  * of already-loaded materials (so filtered nested lists add no SQL).
  */
-import type { ComputedProperty, Measurement, Prisma } from '@prisma/client';
+import type { ComputedProperty, FamilyFact, Measurement, Prisma } from '@prisma/client';
 import type {
   ComputedPropertyFilter,
+  FamilyFactFilter,
   FloatRange,
   MaterialFilter,
   MeasurementFilter,
@@ -13,6 +14,7 @@ import type {
 import type { Context } from '../context.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { convertValue, isKnownUnit, UnitError } from '../units.js';
+import { paperDoiKey } from '../db/loaders.js';
 
 /** Throws UNKNOWN_PROPERTY for any key not in the vocabulary; returns their canonical units. */
 export async function requireProperties(context: Context, keys: readonly string[], argument: string): Promise<Map<string, string>> {
@@ -121,4 +123,12 @@ export async function filterComputed(
       (methodId === undefined || c.methodId === methodId) &&
       containsText(c.configuration, filter.configuration),
   );
+}
+
+export async function filterFamilyFacts(context: Context, rows: FamilyFact[], filter: FamilyFactFilter | null | undefined): Promise<FamilyFact[]> {
+  if (!filter) return rows;
+  if (filter.properties) await requireProperties(context, filter.properties, 'filter.properties');
+  const properties = filter.properties ? new Set(filter.properties) : null;
+  const paperId = filter.paperDoi ? (await context.loaders.paperByDoi.load(paperDoiKey(filter.paperDoi)))?.id ?? null : undefined;
+  return rows.filter((g) => (!properties || properties.has(g.propertyKey)) && (paperId === undefined || g.paperId === paperId));
 }

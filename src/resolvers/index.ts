@@ -5,7 +5,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { fromGlobalId, expectGlobalId, toGlobalId } from '../ids.js';
 import { ErrorCode, UserInputError } from '../errors.js';
-import { filterComputed, filterMeasurements, materialWhere } from './filters.js';
+import { filterComputed, filterFamilyFacts, filterMeasurements, materialWhere } from './filters.js';
 import { connectionFields, pageOfMaterials, sliceList } from './pagination.js';
 import { factResolvers } from './facts.js';
 import { sourceResolvers } from './source.js';
@@ -27,6 +27,7 @@ async function loadNode(context: Context, id: string) {
     Measurement: loaders.measurementById,
     ComputedProperty: loaders.computedById,
     Reaction: loaders.reactionById,
+    FamilyFact: loaders.familyFactById,
   }[type];
   const row = await loader.load(rowId);
   return row ? { ...row, __typename: type } : null;
@@ -54,6 +55,7 @@ const storedResolvers: Resolvers = {
     coatings: async (_root, { first, after }, { prisma }) => sliceList(await prisma.coating.findMany({ orderBy: { id: 'asc' } }), 'Coating', first, after),
     propertyKeys: (_root, _args, { prisma }) => prisma.propertyKey.findMany({ orderBy: { key: 'asc' } }),
     families: (_root, _args, { prisma }) => prisma.materialFamily.findMany({ orderBy: { key: 'asc' } }),
+    family: (_root, { key }, { loaders }) => loaders.familyByKey.load(key.trim()),
     correlation: (_root, args, context) => correlation(context, args),
   },
   MaterialConnection: connectionFields,
@@ -62,6 +64,17 @@ const storedResolvers: Resolvers = {
     materials: async (p, { first, after }, { loaders }) => sliceList(await loaders.materialsByPaperId.load(p.id), 'Material', first, after),
     coatings: async (p, { first, after }, { loaders }) => sliceList(await loaders.coatingsByPaperId.load(p.id), 'Coating', first, after),
     methods: (p, _args, { loaders }) => loaders.methodsByPaperId.load(p.id),
+  },
+  MaterialFamily: {
+    facts: async (f, { filter }, context) => filterFamilyFacts(context, await context.loaders.familyFactsByFamilyKey.load(f.key), filter),
+  },
+  FamilyFact: {
+    id: (g) => toGlobalId('FamilyFact', g.id),
+    family: async (g, _args, { loaders }) => (await loaders.familyByKey.load(g.familyKey))!,
+    members: (g, _args, { loaders }) => loaders.membersByFamilyFactId.load(g.id),
+    property: async (g, _args, { loaders }) => (await loaders.propertyKeyByKey.load(g.propertyKey))!,
+    method: (g, _args, { loaders }) => (g.methodId ? loaders.methodById.load(g.methodId) : null),
+    source,
   },
   Material: {
     id: (m) => toGlobalId('Material', m.id),

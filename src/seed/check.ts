@@ -8,7 +8,7 @@ try {
   for (const { file, data } of catalog.papers) {
     console.log(
       `${file}: ${data.materials.length} materials, ${data.structures.length} structures, ${data.coatings.length} coatings, ` +
-        `${data.measurements.length} measurements, ${data.computed.length} computed, ${data.reactions.length} reactions`,
+        `${data.measurements.length} measurements, ${data.computed.length} computed, ${data.reactions.length} reactions, ${data.familyFacts.length} family facts`,
     );
   }
   console.log('seed data valid');

@@ -9,13 +9,14 @@
  * paper file with tens of thousands of facts loads in a few dozen statements per table; changed
  * rows are still updated one by one (they are the exception).
  */
-import { Prisma, type CellType, type PrismaClient, type ValueQualifier } from '@prisma/client';
+import { Prisma, type CellType, type FamilyAggregate, type PrismaClient, type ValueQualifier } from '@prisma/client';
 import { chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
 import { convertValue } from '../units.js';
 import type { z } from 'zod';
 import type { conditionsSchema, SeedFile } from './schema.js';
 import {
   computedIdentity,
+  familyFactIdentity,
   fingerprint,
   measurementIdentity,
   reactionIdentity,
@@ -410,6 +411,27 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
       update: (id, { ident: _, ...data }) => tx.reactionParticipant.update({ where: { id }, data }),
       remove: (ids) => deleteChunked(ids, (chunk) => tx.reactionParticipant.deleteMany({ where: { id: { in: chunk } } })),
     });
+
+  // Family facts. Members are part of a fact's identity, so only new facts get member rows
+  // (a changed member list is a new fact; the old one goes, its members by cascade).
+  const familyFactSeeds = files.flatMap((f) => f.familyFacts.map((g) => ({ f, g, print: fingerprint(f.paper.doi, familyFactIdentity(g)) })));
+  const storedFamilyFacts = await tx.familyFact.findMany({ where: inSeededPapers });
+  const familyFactIds = await syncTable(report, 'FamilyFact', 'fingerprint', storedFamilyFacts,
+    familyFactSeeds.map(({ f, g, print }) => ({
+      fingerprint: print, familyKey: g.family, aggregate: enumValue(g.aggregate) as FamilyAggregate, ...factColumns(g),
+      canonicalValue: canonical(g.property, g.value, g.unit), methodId: g.method ? methodIds.get(g.method)! : null, paperId: paperIdOf(f),
+    })),
+    {
+      createMany: (rows) => insertRows(tx, 'FamilyFact', rows, 'fingerprint'),
+      update: (id, data) => tx.familyFact.update({ where: { id }, data }),
+      remove: (ids) => deleteChunked(ids, (chunk) => tx.familyFact.deleteMany({ where: { id: { in: chunk } } })),
+    });
+  const storedFamilyFactPrints = new Set(storedFamilyFacts.map((g) => g.fingerprint));
+  const newMembers = familyFactSeeds
+    .filter(({ print }) => !storedFamilyFactPrints.has(print))
+    .flatMap(({ g, print }) => g.members.map((m) => ({ familyFactId: familyFactIds.get(print)!, materialId: materialId(m) })));
+  await insertRows(tx, 'FamilyFactMember', newMembers);
+  if (newMembers.length > 0) (report.FamilyFactMember ??= emptyChanges()).created += newMembers.length;
 
   // Finally drop structures, coatings, materials and methods of seeded papers that left the files
   // (facts pointing at them are gone by now). The stale rows are those read at the start that are

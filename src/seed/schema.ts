@@ -177,6 +177,31 @@ export const computedSchema = z.strictObject({
   configuration: z.string().optional(),
 });
 
+export const FAMILY_AGGREGATES = ['mean', 'min', 'max', 'lower-bound', 'upper-bound', 'each', 'typical', 'criterion'] as const;
+
+/**
+ * A statement about a family, a series or a set of materials as a whole (a series average, a
+ * bound for every member, a literature figure for a family): stored apart from every member's
+ * own facts. `members` lists the materials it covers (empty: the family in general);
+ * `aggregate` says how the value relates to theirs. `method` is set for a computed statement.
+ */
+export const familyFactSchema = z.strictObject({
+  family: key,
+  members: z.array(key).default([]),
+  aggregate: z.enum(FAMILY_AGGREGATES),
+  property: z.string(),
+  value: finite.optional(),
+  valueMax: finite.optional(),
+  textValue: z.string().optional(),
+  qualifier: z.enum(QUALIFIERS).default('eq'),
+  uncertainty: finite.nonnegative().optional(),
+  unit: z.string(),
+  site: z.string().optional(),
+  method: key.optional(),
+  note: z.string().optional(),
+  locator,
+});
+
 const participant = z.strictObject({ material: key, coefficient: finite.positive() });
 
 export const reactionSchema = z.strictObject({
@@ -211,6 +236,7 @@ export const seedFileSchema = z.strictObject({
   measurements: z.array(measurementSchema).default([]),
   computed: z.array(computedSchema).default([]),
   reactions: z.array(reactionSchema).default([]),
+  familyFacts: z.array(familyFactSchema).default([]),
 });
 
 /** The shared vocabulary file (seeds/vocabulary.yaml). */
@@ -224,3 +250,4 @@ export type VocabularyFile = z.infer<typeof vocabularyFileSchema>;
 export type MeasurementSeed = z.infer<typeof measurementSchema>;
 export type ComputedSeed = z.infer<typeof computedSchema>;
 export type ReactionSeed = z.infer<typeof reactionSchema>;
+export type FamilyFactSeed = z.infer<typeof familyFactSchema>;

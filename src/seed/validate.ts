@@ -104,7 +104,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
   const defined = {
     propertyKeys: new Map<string, { file: string; canonicalUnit: string; valueType: string }>(),
     families: new Map<string, string>(),
-    materials: new Map<string, string>(),
+    materials: new Map<string, { file: string; family: string | null }>(),
     structures: new Map<string, { file: string; material: string }>(),
     methods: new Map<string, string>(),
     coatings: new Map<string, string>(),
@@ -132,7 +132,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
     addPropertyKeys(file, data.propertyKeys, 'propertyKeys');
     data.families.forEach((f, i) => define(defined.families, f.key, file, file, `families[${i}].key`, 'family'));
     data.methods.forEach((m, i) => define(defined.methods, m.key, file, file, `methods[${i}].key`, 'method'));
-    data.materials.forEach((m, i) => define(defined.materials, m.key, file, file, `materials[${i}].key`, 'material'));
+    data.materials.forEach((m, i) => define(defined.materials, m.key, { file, family: m.family }, file, `materials[${i}].key`, 'material'));
     data.coatings.forEach((c, i) => define(defined.coatings, c.key, file, file, `coatings[${i}].key`, 'coating'));
     data.structures.forEach((s, i) => define(defined.structures, s.key, { file, material: s.material }, file, `structures[${i}].key`, 'structure'));
   }
@@ -202,6 +202,9 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
           issues.push({ file, path: `${at}.structure`, reason: `structure "${f.structure}" belongs to material "${s.material}", not "${f.material}"` });
         }
       }
+      checkValue(f, at);
+    };
+    const checkValue = (f: { property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string }, at: string) => {
       const property = defined.propertyKeys.get(f.property);
       if (!property) {
         issues.push({ file, path: `${at}.property`, reason: `unknown property key "${f.property}"; add it to vocabulary.yaml or the file's propertyKeys` });
@@ -239,6 +242,24 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       checkFact(c, `computed[${i}]`);
       need(defined.methods, c.method, file, `computed[${i}].method`, 'method');
       noDuplicate(computedIdentity(c), `computed[${i}]`);
+    });
+    data.familyFacts.forEach((g, i) => {
+      const at = `familyFacts[${i}]`;
+      need(defined.families, g.family, file, `${at}.family`, 'family');
+      need(defined.methods, g.method, file, `${at}.method`, 'method');
+      const members = new Set<string>();
+      g.members.forEach((m, j) => {
+        const where = `${at}.members[${j}]`;
+        if (members.has(m)) issues.push({ file, path: where, reason: `material "${m}" is listed twice` });
+        members.add(m);
+        const material = defined.materials.get(m);
+        if (!material) issues.push({ file, path: where, reason: `unknown material "${m}"` });
+        else if (material.family !== g.family) {
+          issues.push({ file, path: where, reason: `material "${m}" is in family "${material.family ?? 'none'}", not "${g.family}"` });
+        }
+      });
+      checkValue(g, at);
+      noDuplicate(familyFactIdentity(g), at);
     });
     data.reactions.forEach((r, i) => {
       const at = `reactions[${i}]`;
@@ -282,6 +303,7 @@ export const NON_NEGATIVE_PROPERTIES: ReadonlySet<string> = new Set([
 type MeasurementSeed = SeedFile['measurements'][number];
 type ComputedSeed = SeedFile['computed'][number];
 type ReactionSeed = SeedFile['reactions'][number];
+type FamilyFactSeed = SeedFile['familyFacts'][number];
 
 export function measurementIdentity(m: MeasurementSeed) {
   return { kind: 'measurement', material: m.material, structure: m.structure ?? null, property: m.property, site: m.site ?? null, locator: m.locator, conditions: m.conditions };
@@ -291,6 +313,10 @@ export function computedIdentity(c: ComputedSeed) {
 }
 export function reactionIdentity(r: ReactionSeed) {
   return { kind: 'reaction', reactants: r.reactants, products: r.products, property: r.property, method: r.method ?? null };
+}
+
+export function familyFactIdentity(g: FamilyFactSeed) {
+  return { kind: 'family-fact', family: g.family, members: [...g.members].sort(), aggregate: g.aggregate, property: g.property, site: g.site ?? null, method: g.method ?? null, locator: g.locator };
 }
 
 /** Stable hash of a record's identity within a paper (key order does not matter). */

@@ -33,6 +33,10 @@ const cases: [string, string, string][] = [
   ['unknown material reference', `${paper}measurements:\n  - {material: nope, property: discharge_capacity, value: 1, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[0].material: unknown material "nope"'],
   ['unknown field', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 1, unit: mAh/g, locator: T, temp: 25}\n`, 't.yaml: measurements[0]: Unrecognized key: "temp"'],
   ['duplicate record', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 1, unit: mAh/g, locator: T}\n  - {material: t-x, property: discharge_capacity, value: 2, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[1]: duplicate record: same fact as measurements[0]'],
+  ['a family fact in an unknown family', `${paper}familyFacts:\n  - {family: nope, aggregate: mean, property: average_voltage, value: 4, unit: V, locator: T}\n`, 't.yaml: familyFacts[0].family: unknown family "nope"'],
+  ['a family fact whose member is in another family', `${paper}materials:\n  - {key: t-x, name: X, formula: LiCoO2, role: cathode, family: layered-limo2, locator: T}\nfamilyFacts:\n  - {family: ilmenite-namo3, members: [t-x], aggregate: mean, property: average_voltage, value: 4, unit: V, locator: T}\n`, 't.yaml: familyFacts[0].members[0]: material "t-x" is in family "layered-limo2", not "ilmenite-namo3"'],
+  ['a family fact with an unknown aggregate', `${paper}familyFacts:\n  - {family: layered-limo2, aggregate: median, property: average_voltage, value: 4, unit: V, locator: T}\n`, 't.yaml: familyFacts[0].aggregate: Invalid option'],
+  ['a family fact in a unit its property cannot take', `${paper}familyFacts:\n  - {family: layered-limo2, aggregate: typical, property: average_voltage, value: 4, unit: mAh/g, locator: T}\n`, 't.yaml: familyFacts[0].unit: unit "mAh/g" cannot be converted'],
   ['bad DOI', 'paper: {doi: nope, title: T, journal: J, year: 2024}\n', 't.yaml: paper.doi: a DOI looks like 10.1038/s41467-017-02041-x'],
 ];
 for (const [name, text, expected] of cases) {
