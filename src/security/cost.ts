@@ -59,7 +59,7 @@ export const DEFAULT_LIST_SIZE = 10;
  * (measured over every material), rounded up where the kind of thing allows more.
  */
 export const LIST_SIZES: Readonly<Record<string, number>> = {
-  'DerivedQuantity.inputs': 4,
+  'DerivedQuantity.inputs': 3,
   'StabilityAssessment.criteria': 7,
   'Material.composition': 8,
   'ComputationalMethod.hubbardU': 8,

@@ -243,8 +243,8 @@ export interface ElectrodeDataset {
 
 export const MP_SOURCE_FILE = 'source.yaml';
 
-/** Read a folder holding source.yaml and the export it names (seeds/materials-project). */
-export async function readElectrodeDirectory(directory: string): Promise<ElectrodeDataset> {
+/** Read a folder holding source.yaml and the export it names (seeds/materials-project); `provenanceOnly` skips the rows. */
+export async function readElectrodeDirectory(directory: string, options: { provenanceOnly?: boolean } = {}): Promise<ElectrodeDataset> {
   const sourcePath = path.join(directory, MP_SOURCE_FILE);
   const result = exportProvenanceSchema.safeParse(loadYaml(await readFile(sourcePath, 'utf8')));
   if (!result.success) {
@@ -252,6 +252,7 @@ export async function readElectrodeDirectory(directory: string): Promise<Electro
   }
   const provenance = result.data;
   const file = path.join(directory, provenance.file);
+  if (options.provenanceOnly) return { provenance, fileSha256: provenance.sha256 ?? '', seedFile: path.join(path.basename(directory), provenance.file), records: [] };
   const bytes = await readFile(file);
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   if (provenance.sha256 && provenance.sha256 !== fileSha256) {
