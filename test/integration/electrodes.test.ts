@@ -5,8 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { ingestElectrodeExport } from '../../src/seed/ingest.js';
+import { ElectrodeImportError } from '../../src/seed/materials-project.js';
+import { seedDatabase } from '../../src/seed/run.js';
 import { MP_FIXTURE_DIR, startTestServer, type TestServer } from './testkit.js';
 
 /** Battery id and average voltage of each fixture row, read from the file the server loads. */
@@ -173,5 +177,37 @@ describe('Materials Project insertion electrodes beside the papers', () => {
     const fromMaterial = await server.data(`query($id: ID!) { propertyComparison(property: "average_voltage", materialId: $id, unit: "mV") { unit entries { value source { kind } } } }`, { id: await materialId('namo3-cr') });
     assert.equal(fromMaterial.propertyComparison.unit, 'mV');
     assert.ok(fromMaterial.propertyComparison.entries.some((e: any) => e.value === 4239));
+  });
+
+  // Last: these replace the stored export.
+  test('ingest refuses a file with a bad row and writes nothing; a dry run reports; an import replaces the export and re-seeding keeps it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-mp-ingest-'));
+    const lines = readFileSync(path.join(MP_FIXTURE_DIR, 'insertion-electrodes.csv'), 'utf8').trim().split('\n');
+    const nacro3 = lines.find((l) => l.startsWith('mp-1076642_Na,'))!;
+    const count = () => server.db.prisma.insertionElectrode.count();
+    const before = await count();
+    try {
+      const bad = path.join(dir, 'bad.csv');
+      writeFileSync(bad, [lines[0], nacro3, nacro3.replace('mp-1076642_Na', 'mp-9_Na').replace(',CrO3,', ',MnO3,')].join('\n'));
+      await assert.rejects(ingestElectrodeExport(server.db, bad), (error: unknown) => error instanceof ElectrodeImportError && /row 2 \(mp-9_Na\).*not a sub-composition/.test(error.message));
+      assert.equal(await count(), before);
+
+      const newer = path.join(dir, 'newer.csv');
+      writeFileSync(newer, [lines[0], nacro3.replace(',3.9393611465517218,', ',3.95,'), lines.find((l) => l.startsWith('mp-102_Mg,'))!].join('\n'));
+      const dry = await ingestElectrodeExport(server.db, newer, { dryRun: true });
+      assert.equal(dry.report.InsertionElectrode!.deleted, before - 2);
+      assert.equal(await count(), before);
+
+      await ingestElectrodeExport(server.db, newer, { release: 'test release' });
+      assert.equal(await count(), 2);
+      const data = await server.data(`{ insertionElectrode(batteryId: "mp-1076642_Na") { averageVoltage { value } } databases { release electrodeCount } }`);
+      assert.equal(data.insertionElectrode.averageVoltage.value, 3.95);
+      assert.deepEqual(data.databases, [{ release: 'test release', electrodeCount: 2 }]);
+      const reseed = await seedDatabase(server.db, undefined, { materialsProject: MP_FIXTURE_DIR });
+      assert.equal(reseed.Paper!.kept, 1);
+      assert.equal(await count(), 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
