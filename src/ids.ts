@@ -1,7 +1,7 @@
 /** Global IDs (`node(id:)`) and page cursors: opaque base64 of "Type:databaseId". */
 import { ErrorCode, UserInputError } from './errors.js';
 
-export const NODE_TYPES = ['Paper', 'Material', 'Coating', 'Structure', 'Measurement', 'ComputedProperty', 'Reaction', 'FamilyFact'] as const;
+export const NODE_TYPES = ['Paper', 'Material', 'Coating', 'Structure', 'Measurement', 'ComputedProperty', 'Reaction', 'FamilyFact', 'InsertionElectrode'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeType, id: number): string {

@@ -6,7 +6,7 @@ import { startApp } from './app.js';
 import { describeTarget } from './db/adapter.js';
 import { createDatabaseOrExit } from './db/client.js';
 import { countWrites } from './seed/load.js';
-import { seedDatabase } from './seed/run.js';
+import { MP_SEED_DIR, SEED_DIR, seedDatabase } from './seed/run.js';
 import { loadOperationAllowlist } from './security/allowlist.js';
 import { loadSecurityConfig, SecurityConfigError } from './security/limits.js';
 
@@ -29,8 +29,9 @@ try {
 // A bad DATABASE_URL or DATABASE_READ_REPLICA_URLS, or a folder in use, stops here with its message.
 const db = createDatabaseOrExit();
 if ((await db.prisma.paper.count()) === 0) {
-  const report = await seedDatabase(db);
-  console.log(`empty database: loaded seeds/ (${countWrites(report)} rows)`);
+  const started = performance.now();
+  const report = await seedDatabase(db, SEED_DIR, { materialsProject: MP_SEED_DIR });
+  console.log(`empty database: loaded seeds/ with the Materials Project export (${countWrites(report)} rows, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 const app = await startApp(db, port, { host: process.env.HOST });
 console.log(`cathode-kb on ${describeTarget(db.target)}${db.replicaCount ? `, queries read from ${db.replicaCount} read replica${db.replicaCount > 1 ? 's' : ''}` : ''}${process.env.NODE_ENV === 'production' ? ' (production mode)' : ''}`);

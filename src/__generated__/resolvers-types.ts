@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow, FamilyFact as FamilyFactRow, CurationEvent as CurationEventRow } from '@prisma/client';
+import { Paper as PaperRow, Material as MaterialRow, Coating as CoatingRow, Structure as StructureRow, Lattice as LatticeRow, Measurement as MeasurementRow, Measurement as ConditionsRow, ComputedProperty as ComputedPropertyRow, ComputationalMethod as MethodRow, Reaction as ReactionRow, ReactionParticipant as ParticipantRow, PropertyKey as PropertyKeyRow, MaterialFamily as FamilyRow, FamilyFact as FamilyFactRow, CurationEvent as CurationEventRow, InsertionElectrode as InsertionElectrodeRow, Paper as DatabaseExportRow } from '@prisma/client';
 import { SourceParent } from '../resolvers/source.js';
 import { MaterialConnectionParent } from '../resolvers/pagination.js';
 import { FactConnectionParent } from '../resolvers/facts.js';
@@ -9,6 +9,8 @@ import { VoltagePairParent } from '../resolvers/derived/voltage.js';
 import { CapacityFadeParent, CoatingEffectParent, TmMigrationParent } from '../resolvers/derived/degradation.js';
 import { DerivedLatticeParent } from '../resolvers/derived/structure.js';
 import { CorrelationParent, CorrelationPointParent } from '../resolvers/correlation.js';
+import { ElectrodeConnectionParent, RederivationParent } from '../resolvers/electrode.js';
+import { PropertyComparisonParent, ComparisonEntryParent } from '../resolvers/comparison.js';
 import { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -106,6 +108,34 @@ export type CoatingEffectDifferenceArgs = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One value of a property in a cross-source comparison, with what it refers to. */
+export type ComparisonEntry = {
+  __typename?: 'ComparisonEntry';
+  /** How `structure` and `ionContent` were read (the fact's structure, the material's structures, or the electrode's formulas). */
+  basis?: Maybe<Scalars['String']['output']>;
+  computationalMethod?: Maybe<ComputationalMethod>;
+  /** For a database value: the electrode it belongs to. */
+  electrode?: Maybe<InsertionElectrode>;
+  /** Global ID of the stored fact (fetch it with `node(id:)`). */
+  factId: Scalars['ID']['output'];
+  /** Working-ion content range the value refers to (voltages and capacities depend on it). */
+  ionContent?: Maybe<IonContentRange>;
+  /** COMPUTED or MEASURED. */
+  kind: FactKind;
+  material: Material;
+  /** How it was obtained, e.g. `hybrid-DFT HSE06`, `DFT+U GGA/GGA+U (Materials Project)`, or `measured (GITT)`. */
+  method: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  /** Polymorph / structure the value refers to, e.g. `R-3 → P-31m`, `MP framework mp-1076642`. */
+  structure?: Maybe<Scalars['String']['output']>;
+  unit: Scalars['String']['output'];
+  /** In the comparison's unit. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Upper end of a range, in the comparison's unit. */
+  valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A computational set-up (functional, U values, code, cutoffs, k-mesh). */
 export type ComputationalMethod = {
   __typename?: 'ComputationalMethod';
@@ -132,6 +162,8 @@ export type ComputedProperty = Fact & Node & {
   /** Magnetic order / polymorph the value refers to, e.g. `R-3 G-AFM`. */
   configuration?: Maybe<Scalars['String']['output']>;
   curatedBy?: Maybe<Scalars['String']['output']>;
+  /** For a database's electrode value: the electrode it belongs to. */
+  electrode?: Maybe<InsertionElectrode>;
   history: Array<CurationEvent>;
   id: Scalars['ID']['output'];
   /** Always COMPUTED. */
@@ -391,6 +423,31 @@ export type CurationEvent = {
   reason?: Maybe<Scalars['String']['output']>;
 };
 
+/** An imported export of a database, with what its licence asks to cite and where the file came from. */
+export type DatabaseExport = {
+  __typename?: 'DatabaseExport';
+  /** The reference to cite, as text. */
+  citation: Scalars['String']['output'];
+  /** DOI of the reference to cite for the database, e.g. `10.1063/1.4812323`. */
+  citationDoi: Scalars['String']['output'];
+  /** Insertion electrodes it holds. */
+  electrodeCount: Scalars['Int']['output'];
+  /** sha256 of the imported file. */
+  fileSha256?: Maybe<Scalars['String']['output']>;
+  /** When it was (last) imported. */
+  importedAt?: Maybe<Scalars['String']['output']>;
+  /** Stable key, e.g. `materials-project-insertion-electrodes`. */
+  key: Scalars['String']['output'];
+  /** Licence of the data, e.g. `CC BY 4.0`. */
+  licence: Scalars['String']['output'];
+  /** Name of the data set, e.g. `Materials Project battery explorer: insertion electrodes`. */
+  name: Scalars['String']['output'];
+  /** Where the imported file came from. */
+  origin: Scalars['String']['output'];
+  /** The database release it was exported from, or what is known of it. */
+  release: Scalars['String']['output'];
+};
+
 /** One input of a derivation: a stored fact (with its source), another derivation, or a constant. */
 export type DerivationInput = {
   __typename?: 'DerivationInput';
@@ -608,10 +665,122 @@ export type HubbardU = {
   uEV: Scalars['Float']['output'];
 };
 
+/**
+ * An insertion electrode of a database export (Materials Project battery explorer): a framework taking
+ * up a working ion between a charged (ion-poor) and a discharged (ion-rich) material. Its values are the
+ * database's computed facts (method: the database's, locator: the battery id), each with its source;
+ * `rederivations` recomputes what follows from the formulas beside them.
+ */
+export type InsertionElectrode = Node & {
+  __typename?: 'InsertionElectrode';
+  /** Atomic fraction of the working ion in the charged formula (MP `fracA_charge`). */
+  atomicFractionCharge?: Maybe<ComputedProperty>;
+  /** Atomic fraction of the working ion in the discharged formula (MP `fracA_discharge`). */
+  atomicFractionDischarge?: Maybe<ComputedProperty>;
+  /** Average voltage vs the working-ion metal (MP `average_voltage`), V. */
+  averageVoltage?: Maybe<ComputedProperty>;
+  /** e.g. `Na0-1CrO3`: the ion content range over the framework. */
+  batteryFormula: Scalars['String']['output'];
+  /** Materials Project `battery_id`: the framework's MP id + `_` + working ion, e.g. `mp-1076642_Na`. */
+  batteryId: Scalars['String']['output'];
+  /** The charged (ion-poor) end as a material. */
+  charged: Material;
+  /** Elements joined by `-`, alphabetical, e.g. `Cr-Na-O`. */
+  chemicalSystem: Scalars['String']['output'];
+  /** The discharged (ion-rich) end as a material. */
+  discharged: Material;
+  /** Elements of the discharged formula, alphabetical. */
+  elements: Array<Scalars['String']['output']>;
+  /** As the database prints it, e.g. `CrO3`, `Rb(Cr5Te8)3`. */
+  formulaCharge: Scalars['String']['output'];
+  /** As the database prints it, e.g. `NaCrO3`, `Li(NiO2)2`. */
+  formulaDischarge: Scalars['String']['output'];
+  /** The framework's reduced formula without the working ion, e.g. `CrO3`. */
+  frameworkFormula: Scalars['String']['output'];
+  /** The framework's MP id, e.g. `mp-1076642`. */
+  frameworkId: Scalars['String']['output'];
+  /** Per mass of the discharged formula (MP `capacity_grav`), mAh/g. */
+  gravimetricCapacity?: Maybe<ComputedProperty>;
+  /** MP `energy_grav`, Wh/kg. */
+  gravimetricEnergy?: Maybe<ComputedProperty>;
+  id: Scalars['ID']['output'];
+  /** Largest fractional volume change over the steps (MP `max_delta_volume`), a fraction. */
+  maxDeltaVolume?: Maybe<ComputedProperty>;
+  /** Largest voltage difference between adjacent steps (MP `max_voltage_step`), V. */
+  maxVoltageStep?: Maybe<ComputedProperty>;
+  /** Voltage steps between the two ends. */
+  numSteps: Scalars['Int']['output'];
+  /** Capacity, energies and ion fractions re-derived from the formulas, the ion's valence and the voltage, beside the database's values. */
+  rederivations: Array<Rederivation>;
+  source: Source;
+  /** Energy above the convex hull of the charged material (MP `stability_charge`), eV/atom. */
+  stabilityCharge?: Maybe<ComputedProperty>;
+  /** Energy above the convex hull of the discharged material (MP `stability_discharge`), eV/atom. */
+  stabilityDischarge?: Maybe<ComputedProperty>;
+  /** Every stored value of this electrode. */
+  values: Array<ComputedProperty>;
+  /** MP `capacity_vol`, mAh/cm³. */
+  volumetricCapacity?: Maybe<ComputedProperty>;
+  /** MP `energy_vol`, Wh/L. */
+  volumetricEnergy?: Maybe<ComputedProperty>;
+  workingIon: WorkingIon;
+  /** Charge of the working ion (electrons per ion): Li, Na, K, Rb, Cs 1; Mg, Ca, Zn 2; Al, Y 3. */
+  workingIonValence: Scalars['Int']['output'];
+};
+
+export type InsertionElectrodeConnection = {
+  __typename?: 'InsertionElectrodeConnection';
+  edges: Array<InsertionElectrodeEdge>;
+  pageInfo: PageInfo;
+  /** Electrodes matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InsertionElectrodeEdge = {
+  __typename?: 'InsertionElectrodeEdge';
+  cursor: Scalars['String']['output'];
+  node: InsertionElectrode;
+};
+
+/** Filters on insertion electrodes, like the Materials Project battery explorer's; all given conditions must hold. */
+export type InsertionElectrodeFilter = {
+  /** Chemical system: exactly these elements, joined by `-` in any order, e.g. `Li-Ni-O`. */
+  chemicalSystem?: InputMaybe<Scalars['String']['input']>;
+  /** Electrodes whose discharged formula contains all of these elements. */
+  elements?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Electrodes made of these elements only (each element of the discharged formula is in the list). */
+  elementsOnly?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Substring (case-sensitive, as chemical symbols are) of the charge, discharge or battery formula as the database prints it, e.g. `NiO2`. */
+  formulaContains?: InputMaybe<Scalars['String']['input']>;
+  /** Number of voltage steps. */
+  numSteps?: InputMaybe<IntRange>;
+  /** Value ranges of the electrode's properties, in any compatible unit (`kind` is ignored: all are computed). */
+  propertyRanges?: InputMaybe<Array<PropertyRangeFilter>>;
+  /** OPTIMADE reduced formula (elements alphabetical) of the charged or the discharged material, e.g. `CrNaO3`. */
+  reducedFormula?: InputMaybe<Scalars['String']['input']>;
+  /** Only electrodes from sources of this kind (all imported electrodes come from a DATABASE today). */
+  sourceKind?: InputMaybe<SourceKind>;
+  workingIon?: InputMaybe<WorkingIon>;
+  /** Any of these working ions. */
+  workingIons?: InputMaybe<Array<WorkingIon>>;
+};
+
 /** An integer interval; either bound may be omitted. */
 export type IntRange = {
   max?: InputMaybe<Scalars['Int']['input']>;
   min?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A range of working-ion content per formula unit of the discharged material, e.g. Na 1 → 0.5. */
+export type IonContentRange = {
+  __typename?: 'IonContentRange';
+  /** Ion content at the charged (ion-poor) end. */
+  charged: Scalars['Float']['output'];
+  /** Ion content at the discharged (ion-rich) end. */
+  discharged: Scalars['Float']['output'];
+  /** e.g. `Na1 → Na0.5`. */
+  text: Scalars['String']['output'];
+  workingIon: WorkingIon;
 };
 
 /** Cell parameters of a structure in one setting. */
@@ -661,6 +830,8 @@ export type Material = Node & {
   coating?: Maybe<Coating>;
   /** Coated vs pristine comparisons: for a coated material against its substrate, for a substrate against each coated form. Only measurements under identical conditions are paired. Test set-up parameters (electrode loading, XRD wavelength…) are skipped unless named in `properties`. */
   coatingEffects: Array<CoatingEffect>;
+  /** Every value of `property` for this material's reduced formula, from every source (see `Query.propertyComparison`). */
+  comparison: PropertyComparison;
   /** Element amounts per formula unit, parsed from `formula`. */
   composition: Array<ElementAmount>;
   /** DFT-computed properties, optionally filtered. */
@@ -672,6 +843,8 @@ export type Material = Node & {
   /** Composition as written in the paper (fractional subscripts kept), e.g. `Li1.17Ni0.21Co0.08Mn0.54O2`. */
   formula: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Insertion electrodes this material is an end of (database materials). */
+  insertionElectrodes: Array<InsertionElectrode>;
   /** Stable curated key, e.g. `namo3-v`, `ncm811-coxb`. */
   key: Scalars['String']['output'];
   /** Materials Project id, e.g. `mp-19391`, where the paper names one. */
@@ -686,6 +859,8 @@ export type Material = Node & {
   /** Reactions this material takes part in (decomposition, competing phases). */
   reactions: Array<Reaction>;
   role: MaterialRole;
+  /** Materials of the same OPTIMADE reduced formula from any source (papers and databases): the cross-source link. */
+  sameReducedFormula: Array<Material>;
   /** The paper and place that define this material. */
   source: Source;
   /** Average voltage × theoretical capacity for `ionsExchanged` ions (Wh/kg by default). */
@@ -729,6 +904,13 @@ export type MaterialCoatedFormsArgs = {
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type MaterialCoatingEffectsArgs = {
   properties?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
+export type MaterialComparisonArgs = {
+  property: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -818,10 +1000,16 @@ export type MaterialFamilyFactsArgs = {
 export type MaterialFilter = {
   /** OPTIMADE-style reduced formula, exact match, e.g. `NaO3V` (elements alphabetical). */
   chemicalFormulaReduced?: InputMaybe<Scalars['String']['input']>;
+  /** Chemical system: exactly these elements, joined by `-` in any order, e.g. `Li-Ni-O`. */
+  chemicalSystem?: InputMaybe<Scalars['String']['input']>;
   /** Materials containing all of these elements. */
   elements?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Materials made of these elements only (every element of the formula is in the list). */
+  elementsOnly?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Family key, e.g. `ilmenite-namo3`. */
   family?: InputMaybe<Scalars['String']['input']>;
+  /** Substring (case-sensitive) of the formula as written, e.g. `NiO2`. */
+  formulaContains?: InputMaybe<Scalars['String']['input']>;
   /** true: coated materials only; false: uncoated only. */
   hasCoating?: InputMaybe<Scalars['Boolean']['input']>;
   /** OPTIMADE-style: number of distinct elements within [min, max]. */
@@ -831,6 +1019,8 @@ export type MaterialFilter = {
   /** All ranges must match. */
   propertyRanges?: InputMaybe<Array<PropertyRangeFilter>>;
   role?: InputMaybe<MaterialRole>;
+  /** Materials defined by a source of this kind (PAPER or DATABASE). */
+  sourceKind?: InputMaybe<SourceKind>;
   workingIon?: InputMaybe<WorkingIon>;
 };
 
@@ -868,6 +1058,8 @@ export type MaterialRole =
   | 'COATING'
   /** A phase competing with a cathode (decomposition or reduction product). */
   | 'COMPETING_PHASE'
+  /** One end (charged or discharged) of a database's insertion electrode; the database does not say cathode or anode. */
+  | 'ELECTRODE'
   | 'ELECTROLYTE'
   | 'ELEMENTAL'
   | 'PRECURSOR'
@@ -1066,6 +1258,16 @@ export type PaperPayload = {
   paper?: Maybe<Paper>;
 };
 
+/** Every stored value of one property for one reduced formula (or one material), from every source, side by side. */
+export type PropertyComparison = {
+  __typename?: 'PropertyComparison';
+  entries: Array<ComparisonEntry>;
+  property: PropertyDefinition;
+  /** OPTIMADE reduced formula compared, e.g. `CrNaO3`. */
+  reducedFormula: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
+};
+
 /** A controlled-vocabulary property with its canonical unit. */
 export type PropertyDefinition = {
   __typename?: 'PropertyDefinition';
@@ -1081,6 +1283,13 @@ export type PropertyKind =
   | 'BOTH'
   | 'COMPUTED'
   | 'MEASURED';
+
+/** Sort by a numeric property of the vocabulary (compared in its canonical unit); rows without a value come last, ties by id. */
+export type PropertyOrder = {
+  direction?: InputMaybe<SortDirection>;
+  /** Property key, e.g. `average_voltage`, `theoretical_capacity`, `energy_above_hull`. */
+  property: Scalars['String']['input'];
+};
 
 /** Materials having at least one value of `property` within [min, max] (compared in `unit`, default the property's canonical unit). */
 export type PropertyRangeFilter = {
@@ -1101,22 +1310,34 @@ export type Query = {
   coatings: Array<Coating>;
   /** Correlation between two properties across materials (one value per material and axis; narrow the axes if a material has several). */
   correlation: Correlation;
+  /** Imported database exports (the Materials Project battery explorer), with citation, licence and origin. */
+  databases: Array<DatabaseExport>;
   /** Stored facts across materials, filtered and paginated (Relay connection). For whole tables without the cost limit, use GET /export/facts.csv or .jsonl with the same filter (docs/data-out.md). */
   facts: FactConnection;
   /** Material families. */
   families: Array<MaterialFamily>;
   /** One material family by key, e.g. `ilmenite-namo3`, with its family-level facts. */
   family?: Maybe<MaterialFamily>;
+  /** One insertion electrode by its battery id, e.g. `mp-1076642_Na`. */
+  insertionElectrode?: Maybe<InsertionElectrode>;
+  /** Insertion electrodes, filtered and sorted like the Materials Project battery explorer (Relay connection; default order: database id). */
+  insertionElectrodes: InsertionElectrodeConnection;
   /** One material by global ID or by key (give exactly one), e.g. `material(key: "namo3-v")`. */
   material?: Maybe<Material>;
-  /** Materials, filtered and paginated (Relay connection, ordered by database id). */
+  /** Materials, filtered and paginated (Relay connection; ordered by database id, or by a property: ASC by each material's lowest value of it, DESC by its highest). */
   materials: MaterialConnection;
   /** Any object by its global ID. */
   node?: Maybe<Node>;
   /** A paper by DOI (case-insensitive). */
   paper?: Maybe<Paper>;
-  /** All papers in the knowledge base. */
+  /** All papers in the knowledge base (database exports: `databases`). */
   papers: Array<Paper>;
+  /**
+   * Every value of `property` for the materials of one reduced formula (`reducedFormula`, or a formula as
+   * written, e.g. `NaCrO3`) or of one material (`materialId`), from every source, with method, structure and
+   * ion-content range stated. Values are in `unit` (default: the property's canonical unit).
+   */
+  propertyComparison: PropertyComparison;
   /** The controlled vocabulary of property keys. */
   propertyKeys: Array<PropertyDefinition>;
 };
@@ -1148,6 +1369,19 @@ export type QueryFamilyArgs = {
 };
 
 
+export type QueryInsertionElectrodeArgs = {
+  batteryId: Scalars['String']['input'];
+};
+
+
+export type QueryInsertionElectrodesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InsertionElectrodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PropertyOrder>;
+};
+
+
 export type QueryMaterialArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
@@ -1158,6 +1392,7 @@ export type QueryMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MaterialFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PropertyOrder>;
 };
 
 
@@ -1174,6 +1409,14 @@ export type QueryPaperArgs = {
 export type QueryPapersArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPropertyComparisonArgs = {
+  formula?: InputMaybe<Scalars['String']['input']>;
+  materialId?: InputMaybe<Scalars['ID']['input']>;
+  property: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A decomposition or competing-phase reaction with its computed enthalpy. */
@@ -1199,13 +1442,43 @@ export type ReactionParticipant = {
   material: Material;
 };
 
-/** Where a stored fact is printed: which paper, and which table, figure or section in it. */
+/** A value re-derived by cathode-kb beside the value a source prints, with their relative difference. */
+export type Rederivation = {
+  __typename?: 'Rederivation';
+  /** cathode-kb's derivation (in the reported value's unit), with its formula and inputs. */
+  derived: DerivedQuantity;
+  property: PropertyDefinition;
+  /** What was compared, e.g. `gravimetric capacity`. */
+  quantity: Scalars['String']['output'];
+  /** |derived − reported| / |reported| (null when the derivation is unavailable). */
+  relativeDifference?: Maybe<Scalars['Float']['output']>;
+  /** The source's value. */
+  reported: ComputedProperty;
+};
+
+/** Sort direction. */
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** Where a stored fact comes from: a paper (and the table, figure or section in it) or a database export (and the record in it). */
 export type Source = {
   __typename?: 'Source';
-  /** Table, figure or section of the paper, e.g. `Table III`, `Fig. 3d`, `Methods`. */
+  /** The database export, when `kind` is DATABASE (null for a paper). */
+  database?: Maybe<DatabaseExport>;
+  kind: SourceKind;
+  /** Where in the source: a paper's table, figure or section (`Table III`, `Fig. 3d`, `Methods`), or a database record's id (the Materials Project battery id, e.g. `mp-1076642_Na`). */
   locator: Scalars['String']['output'];
-  paper: Paper;
+  /** The paper, when `kind` is PAPER (null for a database export). */
+  paper?: Maybe<Paper>;
 };
+
+/** What kind of source a stored fact comes from. */
+export type SourceKind =
+  /** An export of a database, e.g. the Materials Project battery explorer (see `Source.database`). */
+  | 'DATABASE'
+  /** A publication (see `Source.paper`). */
+  | 'PAPER';
 
 export type SpaceGroupCheck = {
   __typename?: 'SpaceGroupCheck';
@@ -1391,11 +1664,18 @@ export type VoltagePairVolumetricEnergyArgs = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The ion shuttled between the electrodes; its valence (Li, Na, K, Rb, Cs 1; Mg, Ca, Zn 2; Al, Y 3) enters every capacity and voltage derivation. */
 export type WorkingIon =
+  | 'Al'
+  | 'Ca'
+  | 'Cs'
   | 'K'
   | 'Li'
   | 'Mg'
-  | 'Na';
+  | 'Na'
+  | 'Rb'
+  | 'Y'
+  | 'Zn';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -1478,12 +1758,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  InsertionElectrode: InsertionElectrode;
   Material: Material;
   Paper: Paper;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  InsertionElectrode:
+    ( { __typename: 'InsertionElectrode' }
+    & GraphQLRecursivePick<FederationTypes['InsertionElectrode'], {"batteryId":true}> );
   Material:
     ( { __typename: 'Material' }
     & ( GraphQLRecursivePick<FederationTypes['Material'], {"id":true}>
@@ -1504,6 +1788,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CoatingRow )
     | ( ComputedPropertyRow )
     | ( FamilyFactRow )
+    | ( InsertionElectrodeRow )
     | ( MaterialRow )
     | ( MeasurementRow )
     | ( PaperRow )
@@ -1523,6 +1808,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CoatingEffect: ResolverTypeWrapper<CoatingEffectParent>;
+  ComparisonEntry: ResolverTypeWrapper<ComparisonEntryParent>;
   ComputationalMethod: ResolverTypeWrapper<MethodRow>;
   ComputedProperty: ResolverTypeWrapper<ComputedPropertyRow>;
   ComputedPropertyFilter: ComputedPropertyFilter;
@@ -1540,6 +1826,7 @@ export type ResolversTypes = ResolversObject<{
   CurationError: ResolverTypeWrapper<CurationError>;
   CurationErrorCode: CurationErrorCode;
   CurationEvent: ResolverTypeWrapper<CurationEventRow>;
+  DatabaseExport: ResolverTypeWrapper<DatabaseExportRow>;
   DerivationInput: ResolverTypeWrapper<DerivationInputParent>;
   DerivationStatus: DerivationStatus;
   DerivedLattice: ResolverTypeWrapper<DerivedLatticeParent>;
@@ -1555,7 +1842,12 @@ export type ResolversTypes = ResolversObject<{
   FamilyFactFilter: FamilyFactFilter;
   FloatRange: FloatRange;
   HubbardU: ResolverTypeWrapper<HubbardU>;
+  InsertionElectrode: ResolverTypeWrapper<InsertionElectrodeRow>;
+  InsertionElectrodeConnection: ResolverTypeWrapper<ElectrodeConnectionParent>;
+  InsertionElectrodeEdge: ResolverTypeWrapper<Omit<InsertionElectrodeEdge, 'node'> & { node: ResolversTypes['InsertionElectrode'] }>;
+  InsertionElectrodeFilter: InsertionElectrodeFilter;
   IntRange: IntRange;
+  IonContentRange: ResolverTypeWrapper<IonContentRange>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Lattice: ResolverTypeWrapper<LatticeRow>;
   LatticeSetting: LatticeSetting;
@@ -1577,14 +1869,19 @@ export type ResolversTypes = ResolversObject<{
   Paper: ResolverTypeWrapper<PaperRow>;
   PaperInput: PaperInput;
   PaperPayload: ResolverTypeWrapper<Omit<PaperPayload, 'paper'> & { paper?: Maybe<ResolversTypes['Paper']> }>;
+  PropertyComparison: ResolverTypeWrapper<PropertyComparisonParent>;
   PropertyDefinition: ResolverTypeWrapper<PropertyKeyRow>;
   PropertyKind: PropertyKind;
+  PropertyOrder: PropertyOrder;
   PropertyRangeFilter: PropertyRangeFilter;
   PropertyValueType: PropertyValueType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reaction: ResolverTypeWrapper<ReactionRow>;
   ReactionParticipant: ResolverTypeWrapper<ParticipantRow>;
+  Rederivation: ResolverTypeWrapper<RederivationParent>;
+  SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceParent>;
+  SourceKind: SourceKind;
   SpaceGroupCheck: ResolverTypeWrapper<SpaceGroupCheck>;
   StabilityAssessment: ResolverTypeWrapper<Assessment>;
   StabilityCriterion: ResolverTypeWrapper<Criterion>;
@@ -1606,6 +1903,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
   CoatingEffect: CoatingEffectParent;
+  ComparisonEntry: ComparisonEntryParent;
   ComputationalMethod: MethodRow;
   ComputedProperty: ComputedPropertyRow;
   ComputedPropertyFilter: ComputedPropertyFilter;
@@ -1621,6 +1919,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrelationPoint: CorrelationPointParent;
   CurationError: CurationError;
   CurationEvent: CurationEventRow;
+  DatabaseExport: DatabaseExportRow;
   DerivationInput: DerivationInputParent;
   DerivedLattice: DerivedLatticeParent;
   DerivedQuantity: Derived;
@@ -1633,7 +1932,12 @@ export type ResolversParentTypes = ResolversObject<{
   FamilyFactFilter: FamilyFactFilter;
   FloatRange: FloatRange;
   HubbardU: HubbardU;
+  InsertionElectrode: InsertionElectrodeRow;
+  InsertionElectrodeConnection: ElectrodeConnectionParent;
+  InsertionElectrodeEdge: Omit<InsertionElectrodeEdge, 'node'> & { node: ResolversParentTypes['InsertionElectrode'] };
+  InsertionElectrodeFilter: InsertionElectrodeFilter;
   IntRange: IntRange;
+  IonContentRange: IonContentRange;
   JSON: Scalars['JSON']['output'];
   Lattice: LatticeRow;
   Material: MaterialRow;
@@ -1653,11 +1957,14 @@ export type ResolversParentTypes = ResolversObject<{
   Paper: PaperRow;
   PaperInput: PaperInput;
   PaperPayload: Omit<PaperPayload, 'paper'> & { paper?: Maybe<ResolversParentTypes['Paper']> };
+  PropertyComparison: PropertyComparisonParent;
   PropertyDefinition: PropertyKeyRow;
+  PropertyOrder: PropertyOrder;
   PropertyRangeFilter: PropertyRangeFilter;
   Query: Record<PropertyKey, never>;
   Reaction: ReactionRow;
   ReactionParticipant: ParticipantRow;
+  Rederivation: RederivationParent;
   Source: SourceParent;
   SpaceGroupCheck: SpaceGroupCheck;
   StabilityAssessment: Assessment;
@@ -1703,6 +2010,23 @@ export type CoatingEffectResolvers<ContextType = Context, ParentType extends Res
   site?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ComparisonEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComparisonEntry'] = ResolversParentTypes['ComparisonEntry']> = ResolversObject<{
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  computationalMethod?: Resolver<Maybe<ResolversTypes['ComputationalMethod']>, ParentType, ContextType>;
+  electrode?: Resolver<Maybe<ResolversTypes['InsertionElectrode']>, ParentType, ContextType>;
+  factId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ionContent?: Resolver<Maybe<ResolversTypes['IonContentRange']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  structure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type ComputationalMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputationalMethod'] = ResolversParentTypes['ComputationalMethod']> = ResolversObject<{
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cutoffEV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1723,6 +2047,7 @@ export type ComputationalMethodResolvers<ContextType = Context, ParentType exten
 export type ComputedPropertyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputedProperty'] = ResolversParentTypes['ComputedProperty']> = ResolversObject<{
   configuration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   curatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  electrode?: Resolver<Maybe<ResolversTypes['InsertionElectrode']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
@@ -1813,6 +2138,19 @@ export type CurationEventResolvers<ContextType = Context, ParentType extends Res
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type DatabaseExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatabaseExport'] = ResolversParentTypes['DatabaseExport']> = ResolversObject<{
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citationDoi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  electrodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fileSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  importedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  release?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DerivationInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DerivationInput'] = ResolversParentTypes['DerivationInput']> = ResolversObject<{
   derivation?: Resolver<Maybe<ResolversTypes['DerivedQuantity']>, ParentType, ContextType>;
   factId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1892,6 +2230,57 @@ export type HubbardUResolvers<ContextType = Context, ParentType extends Resolver
   uEV?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type InsertionElectrodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InsertionElectrode'] = ResolversParentTypes['InsertionElectrode'], FederationReferenceType extends FederationReferenceTypes['InsertionElectrode'] = FederationReferenceTypes['InsertionElectrode']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['InsertionElectrode']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  atomicFractionCharge?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  atomicFractionDischarge?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  averageVoltage?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  batteryFormula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  batteryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  charged?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  chemicalSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discharged?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  elements?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  formulaCharge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formulaDischarge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkFormula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gravimetricCapacity?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  gravimetricEnergy?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxDeltaVolume?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  maxVoltageStep?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  numSteps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rederivations?: Resolver<Array<ResolversTypes['Rederivation']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  stabilityCharge?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  stabilityDischarge?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  volumetricCapacity?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  volumetricEnergy?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
+  workingIon?: Resolver<ResolversTypes['WorkingIon'], ParentType, ContextType>;
+  workingIonValence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InsertionElectrodeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InsertionElectrodeConnection'] = ResolversParentTypes['InsertionElectrodeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InsertionElectrodeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InsertionElectrodeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InsertionElectrodeEdge'] = ResolversParentTypes['InsertionElectrodeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InsertionElectrode'], ParentType, ContextType>;
+}>;
+
+export type IonContentRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IonContentRange'] = ResolversParentTypes['IonContentRange']> = ResolversObject<{
+  charged?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  discharged?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingIon?: Resolver<ResolversTypes['WorkingIon'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1918,6 +2307,7 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   coatedForms?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<MaterialCoatedFormsArgs>>;
   coating?: Resolver<Maybe<ResolversTypes['Coating']>, ParentType, ContextType>;
   coatingEffects?: Resolver<Array<ResolversTypes['CoatingEffect']>, ParentType, ContextType, Partial<MaterialCoatingEffectsArgs>>;
+  comparison?: Resolver<ResolversTypes['PropertyComparison'], ParentType, ContextType, RequireFields<MaterialComparisonArgs, 'property'>>;
   composition?: Resolver<Array<ResolversTypes['ElementAmount']>, ParentType, ContextType>;
   computedProperties?: Resolver<Array<ResolversTypes['ComputedProperty']>, ParentType, ContextType, Partial<MaterialComputedPropertiesArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1925,6 +2315,7 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   family?: Resolver<Maybe<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
   formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  insertionElectrodes?: Resolver<Array<ResolversTypes['InsertionElectrode']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   materialsProjectId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measurements?: Resolver<Array<ResolversTypes['Measurement']>, ParentType, ContextType, Partial<MaterialMeasurementsArgs>>;
@@ -1933,6 +2324,7 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   nelements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reactions?: Resolver<Array<ResolversTypes['Reaction']>, ParentType, ContextType, Partial<MaterialReactionsArgs>>;
   role?: Resolver<ResolversTypes['MaterialRole'], ParentType, ContextType>;
+  sameReducedFormula?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   specificEnergy?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, RequireFields<MaterialSpecificEnergyArgs, 'ionsExchanged'>>;
   stability?: Resolver<ResolversTypes['StabilityAssessment'], ParentType, ContextType>;
@@ -2003,7 +2395,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Coating' | 'ComputedProperty' | 'FamilyFact' | 'Material' | 'Measurement' | 'Paper' | 'Reaction' | 'Structure', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Coating' | 'ComputedProperty' | 'FamilyFact' | 'InsertionElectrode' | 'Material' | 'Measurement' | 'Paper' | 'Reaction' | 'Structure', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2034,6 +2426,13 @@ export type PaperPayloadResolvers<ContextType = Context, ParentType extends Reso
   paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType>;
 }>;
 
+export type PropertyComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyComparison'] = ResolversParentTypes['PropertyComparison']> = ResolversObject<{
+  entries?: Resolver<Array<ResolversTypes['ComparisonEntry']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
+  reducedFormula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PropertyDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyDefinition'] = ResolversParentTypes['PropertyDefinition']> = ResolversObject<{
   canonicalUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2046,14 +2445,18 @@ export type PropertyDefinitionResolvers<ContextType = Context, ParentType extend
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType, Partial<QueryCoatingsArgs>>;
   correlation?: Resolver<ResolversTypes['Correlation'], ParentType, ContextType, RequireFields<QueryCorrelationArgs, 'x' | 'y'>>;
+  databases?: Resolver<Array<ResolversTypes['DatabaseExport']>, ParentType, ContextType>;
   facts?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, RequireFields<QueryFactsArgs, 'first'>>;
   families?: Resolver<Array<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['MaterialFamily']>, ParentType, ContextType, RequireFields<QueryFamilyArgs, 'key'>>;
+  insertionElectrode?: Resolver<Maybe<ResolversTypes['InsertionElectrode']>, ParentType, ContextType, RequireFields<QueryInsertionElectrodeArgs, 'batteryId'>>;
+  insertionElectrodes?: Resolver<ResolversTypes['InsertionElectrodeConnection'], ParentType, ContextType, RequireFields<QueryInsertionElectrodesArgs, 'first'>>;
   material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType, Partial<QueryMaterialArgs>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType, RequireFields<QueryPaperArgs, 'doi'>>;
   papers?: Resolver<Array<ResolversTypes['Paper']>, ParentType, ContextType, Partial<QueryPapersArgs>>;
+  propertyComparison?: Resolver<ResolversTypes['PropertyComparison'], ParentType, ContextType, RequireFields<QueryPropertyComparisonArgs, 'property'>>;
   propertyKeys?: Resolver<Array<ResolversTypes['PropertyDefinition']>, ParentType, ContextType>;
 }>;
 
@@ -2076,9 +2479,19 @@ export type ReactionParticipantResolvers<ContextType = Context, ParentType exten
   material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
 }>;
 
+export type RederivationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Rederivation'] = ResolversParentTypes['Rederivation']> = ResolversObject<{
+  derived?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['PropertyDefinition'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relativeDifference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['ComputedProperty'], ParentType, ContextType>;
+}>;
+
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
+  database?: Resolver<Maybe<ResolversTypes['DatabaseExport']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   locator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  paper?: Resolver<ResolversTypes['Paper'], ParentType, ContextType>;
+  paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType>;
 }>;
 
 export type SpaceGroupCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpaceGroupCheck'] = ResolversParentTypes['SpaceGroupCheck']> = ResolversObject<{
@@ -2160,6 +2573,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CapacityFade?: CapacityFadeResolvers<ContextType>;
   Coating?: CoatingResolvers<ContextType>;
   CoatingEffect?: CoatingEffectResolvers<ContextType>;
+  ComparisonEntry?: ComparisonEntryResolvers<ContextType>;
   ComputationalMethod?: ComputationalMethodResolvers<ContextType>;
   ComputedProperty?: ComputedPropertyResolvers<ContextType>;
   ComputedPropertyPayload?: ComputedPropertyPayloadResolvers<ContextType>;
@@ -2169,6 +2583,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CorrelationPoint?: CorrelationPointResolvers<ContextType>;
   CurationError?: CurationErrorResolvers<ContextType>;
   CurationEvent?: CurationEventResolvers<ContextType>;
+  DatabaseExport?: DatabaseExportResolvers<ContextType>;
   DerivationInput?: DerivationInputResolvers<ContextType>;
   DerivedLattice?: DerivedLatticeResolvers<ContextType>;
   DerivedQuantity?: DerivedQuantityResolvers<ContextType>;
@@ -2178,6 +2593,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FactEdge?: FactEdgeResolvers<ContextType>;
   FamilyFact?: FamilyFactResolvers<ContextType>;
   HubbardU?: HubbardUResolvers<ContextType>;
+  InsertionElectrode?: InsertionElectrodeResolvers<ContextType>;
+  InsertionElectrodeConnection?: InsertionElectrodeConnectionResolvers<ContextType>;
+  InsertionElectrodeEdge?: InsertionElectrodeEdgeResolvers<ContextType>;
+  IonContentRange?: IonContentRangeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lattice?: LatticeResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
@@ -2192,10 +2611,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Paper?: PaperResolvers<ContextType>;
   PaperPayload?: PaperPayloadResolvers<ContextType>;
+  PropertyComparison?: PropertyComparisonResolvers<ContextType>;
   PropertyDefinition?: PropertyDefinitionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reaction?: ReactionResolvers<ContextType>;
   ReactionParticipant?: ReactionParticipantResolvers<ContextType>;
+  Rederivation?: RederivationResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SpaceGroupCheck?: SpaceGroupCheckResolvers<ContextType>;
   StabilityAssessment?: StabilityAssessmentResolvers<ContextType>;

@@ -10,6 +10,7 @@ import type {
   ComputedProperty,
   CurationEvent,
   FamilyFact,
+  InsertionElectrode,
   Lattice,
   Material,
   MaterialFamily,
@@ -151,6 +152,27 @@ export function createLoaders(prisma: PrismaClient) {
     materialsByPaperId: groupedBy<number, Material>((ids) => prisma.material.findMany({ where: { paperId: { in: ids } }, orderBy: orderById }), (r) => r.paperId),
     coatingsByPaperId: groupedBy<number, Coating>((ids) => prisma.coating.findMany({ where: { paperId: { in: ids } }, orderBy: orderById }), (r) => r.paperId),
     methodsByPaperId: groupedBy<number, ComputationalMethod>((ids) => prisma.computationalMethod.findMany({ where: { paperId: { in: ids } }, orderBy: orderById }), (r) => r.paperId),
+    electrodeById: byId<InsertionElectrode>((ids) => prisma.insertionElectrode.findMany({ where: { id: { in: ids } } })),
+    electrodeByBatteryId: byUnique<string, InsertionElectrode>((keys) => prisma.insertionElectrode.findMany({ where: { batteryId: { in: keys } } }), (r) => r.batteryId),
+    /** Electrodes a material is the charged or the discharged end of. */
+    electrodesByMaterialId: new DataLoader<number, InsertionElectrode[]>(
+      async (ids) => {
+        const rows = await prisma.insertionElectrode.findMany({ where: { OR: [{ chargedMaterialId: { in: [...ids] } }, { dischargedMaterialId: { in: [...ids] } }] }, orderBy: orderById });
+        return ids.map((id) => rows.filter((r) => r.chargedMaterialId === id || r.dischargedMaterialId === id));
+      },
+      { batchScheduleFn },
+    ),
+    computedByElectrodeId: groupedBy<number, ComputedProperty>((ids) => prisma.computedProperty.findMany({ where: { electrodeId: { in: ids } }, orderBy: orderById }), (r) => r.electrodeId!),
+    /** Number of electrodes per source (database exports). */
+    electrodeCountByPaperId: new DataLoader<number, number>(
+      async (ids) => {
+        const counts = await prisma.insertionElectrode.groupBy({ by: ['paperId'], where: { paperId: { in: [...ids] } }, _count: { _all: true } });
+        return ids.map((id) => counts.find((c) => c.paperId === id)?._count._all ?? 0);
+      },
+      { batchScheduleFn },
+    ),
+    /** Materials of one OPTIMADE reduced formula, from every source (cross-source links). */
+    materialsByReducedFormula: groupedBy<string, Material>((formulas) => prisma.material.findMany({ where: { chemicalFormulaReduced: { in: formulas } }, orderBy: orderById }), (r) => r.chemicalFormulaReduced!),
   };
 }
 

@@ -17,13 +17,14 @@ function requirePositive(name: string, value: number): void {
 }
 
 /**
- * Theoretical gravimetric capacity: Q = n·F / (3.6·M) in mAh/g for n working ions exchanged per
- * formula unit of molar mass M (g/mol).
+ * Theoretical gravimetric capacity: Q = n·z·F / (3.6·M) in mAh/g for n working ions of valence z
+ * (src/derive/working-ion.ts: Li 1, Mg 2, Al 3 …) exchanged per formula unit of molar mass M (g/mol).
  */
-export function gravimetricCapacityMAhPerG(ionsPerFormulaUnit: number, molarMassGPerMol: number): number {
+export function gravimetricCapacityMAhPerG(ionsPerFormulaUnit: number, molarMassGPerMol: number, valence: number): number {
   requirePositive('ions exchanged per formula unit', ionsPerFormulaUnit);
   requirePositive('molar mass', molarMassGPerMol);
-  return (ionsPerFormulaUnit * FARADAY_C_PER_MOL) / (COULOMB_PER_MAH * molarMassGPerMol);
+  requirePositive('valence of the working ion', valence);
+  return (ionsPerFormulaUnit * valence * FARADAY_C_PER_MOL) / (COULOMB_PER_MAH * molarMassGPerMol);
 }
 
 /** Density of a crystal from its cell: ρ = Z·M / (N_A·V), g/cm³. */

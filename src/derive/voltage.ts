@@ -3,12 +3,14 @@
  * between a discharged and a charged structure (the fields the Materials Project battery explorer
  * serves per step, with pymatgen's conventions: capacity per mass of the discharged formula).
  */
+import { valenceOf } from './working-ion.js';
 import { AVOGADRO_PER_MOL, DerivationInputError, energyDensityWhPerL, gravimetricCapacityMAhPerG, specificEnergyWhPerKg, volumetricCapacityMAhPerCm3 } from './capacity.js';
 
 /**
- * V = −[E(A_x1 H) − E(A_x2 H) − (x1 − x2)·E(A)] / ((x1 − x2)·e), energies in eV per formula unit
- * of host H, E(A) per atom of the metallic working ion. For NaMO3 (x1 = 1, x2 = 0.5) this is the
- * paper's Eq. (1) with the Na reference balanced for the 0.5 Na removed.
+ * V = −[E(A_x1 H) − E(A_x2 H) − (x1 − x2)·E(A)] / ((x1 − x2)·z·e), energies in eV per formula unit
+ * of host H, E(A) per atom of the metallic working ion, z its valence (Mg²⁺ moves two electrons per
+ * ion). For NaMO3 (x1 = 1, x2 = 0.5, z = 1) this is the paper's Eq. (1) with the Na reference
+ * balanced for the 0.5 Na removed.
  */
 export function averageVoltageV(energies: {
   dischargedEV: number;
@@ -16,13 +18,15 @@ export function averageVoltageV(energies: {
   workingIonMetalEVPerAtom: number;
   ionContentDischarged: number;
   ionContentCharged: number;
+  workingIonValence: number;
 }): number {
   const dx = energies.ionContentDischarged - energies.ionContentCharged;
   if (!(dx > 0)) throw new DerivationInputError(`the discharged structure must hold more working ions than the charged one (x = ${energies.ionContentDischarged} vs ${energies.ionContentCharged})`);
   for (const [name, value] of Object.entries(energies)) {
     if (!Number.isFinite(value)) throw new DerivationInputError(`${name} must be a number (got ${value})`);
   }
-  return -(energies.dischargedEV - energies.chargedEV - dx * energies.workingIonMetalEVPerAtom) / dx;
+  if (!(energies.workingIonValence > 0)) throw new DerivationInputError(`the working ion's valence must be positive (got ${energies.workingIonValence})`);
+  return -(energies.dischargedEV - energies.chargedEV - dx * energies.workingIonMetalEVPerAtom) / (dx * energies.workingIonValence);
 }
 
 export interface StepEnd {
@@ -58,7 +62,7 @@ export function atomicFraction(amounts: Record<string, number>, element: string)
 export function voltageStep(discharged: StepEnd, charged: StepEnd, workingIon: string, averageVoltage: number): VoltageStep {
   const ions = (discharged.amounts[workingIon] ?? 0) - (charged.amounts[workingIon] ?? 0);
   if (!(ions > 0)) throw new DerivationInputError(`${discharged.formula} → ${charged.formula} removes no ${workingIon}`);
-  const capacity = gravimetricCapacityMAhPerG(ions, discharged.molarMassGPerMol);
+  const capacity = gravimetricCapacityMAhPerG(ions, discharged.molarMassGPerMol, valenceOf(workingIon));
   const bothVolumes = discharged.volumePerFormulaUnitA3 !== null && charged.volumePerFormulaUnitA3 !== null;
   const density = discharged.volumePerFormulaUnitA3 !== null ? discharged.molarMassGPerMol / (AVOGADRO_PER_MOL * discharged.volumePerFormulaUnitA3 * 1e-24) : null;
   const volumetric = density !== null ? volumetricCapacityMAhPerCm3(capacity, density) : null;

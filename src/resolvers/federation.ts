@@ -32,9 +32,17 @@ export const federationResolvers: Resolvers = {
       return null;
     },
   },
+  InsertionElectrode: {
+    // @key(fields: "batteryId"), e.g. "mp-1076642_Na".
+    __resolveReference: async (reference, { loaders }) =>
+      typeof reference.batteryId === 'string' ? loaders.electrodeByBatteryId.load(reference.batteryId.trim()) : null,
+  },
   Paper: {
     // @key(fields: "doi"), matched case-insensitively like Query.paper(doi:).
-    __resolveReference: async (reference, { loaders }) =>
-      typeof reference.doi === 'string' ? loaders.paperByDoi.load(paperDoiKey(reference.doi)) : null,
+    // A database export's citation DOI is not a Paper entity.
+    __resolveReference: async (reference, { loaders }) => {
+      const row = typeof reference.doi === 'string' ? await loaders.paperByDoi.load(paperDoiKey(reference.doi)) : null;
+      return row?.kind === 'PAPER' ? row : null;
+    },
   },
 };

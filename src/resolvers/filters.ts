@@ -15,6 +15,11 @@ import type { Context } from '../context.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { convertValue, isKnownUnit, UnitError } from '../units.js';
 import { paperDoiKey } from '../db/loaders.js';
+import { PYMATGEN_ATOMIC_MASS_G_PER_MOL } from '../derive/pymatgen-masses.js';
+import { chemicalSystemElements, requireElements } from './electrode.js';
+
+/** Every element symbol (118), for "only these elements" as "none of the others". */
+const ALL_ELEMENTS = Object.keys(PYMATGEN_ATOMIC_MASS_G_PER_MOL);
 
 /** Throws UNKNOWN_PROPERTY for any key not in the vocabulary; returns their canonical units. */
 export async function requireProperties(context: Context, keys: readonly string[], argument: string): Promise<Map<string, string>> {
@@ -30,7 +35,7 @@ export async function requireProperties(context: Context, keys: readonly string[
   return units;
 }
 
-function toCanonical(value: number, unit: string, canonicalUnit: string, argument: string): number {
+export function toCanonical(value: number, unit: string, canonicalUnit: string, argument: string): number {
   if (!isKnownUnit(unit)) throw new UserInputError(`unknown unit "${unit}"`, ErrorCode.UNKNOWN_UNIT, argument);
   try {
     return convertValue(value, unit, canonicalUnit);
@@ -56,6 +61,13 @@ export async function materialWhere(context: Context, filter: MaterialFilter | n
     if (min != null && max != null && min > max) throw new UserInputError(`nelements: min ${min} is above max ${max}`, ErrorCode.BAD_USER_INPUT, 'filter.nelements');
     and.push({ nelements: { ...(min != null ? { gte: min } : {}), ...(max != null ? { lte: max } : {}) } });
   }
+  if (filter.elementsOnly?.length) {
+    const allowed = new Set(requireElements(filter.elementsOnly, 'filter.elementsOnly'));
+    and.push({ NOT: { elements: { hasSome: ALL_ELEMENTS.filter((e) => !allowed.has(e)) } } });
+  }
+  if (filter.chemicalSystem) and.push({ elements: { equals: chemicalSystemElements(filter.chemicalSystem, 'filter.chemicalSystem') } });
+  if (filter.formulaContains) and.push({ formula: { contains: filter.formulaContains.trim() } });
+  if (filter.sourceKind) and.push({ paper: { kind: filter.sourceKind } });
   if (filter.chemicalFormulaReduced) and.push({ chemicalFormulaReduced: filter.chemicalFormulaReduced.trim() });
   if (filter.workingIon) and.push({ workingIon: filter.workingIon });
   if (filter.family) and.push({ familyKey: filter.family });

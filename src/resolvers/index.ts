@@ -12,6 +12,8 @@ import { sourceResolvers } from './source.js';
 import { correlation, correlationResolvers } from './correlation.js';
 import { curationResolvers } from './curation.js';
 import { derivedResolvers } from './derived.js';
+import { electrodeResolvers } from './electrode.js';
+import { comparisonResolvers } from './comparison.js';
 import { reactionEquation } from './derived-support.js';
 
 const source = (row: { paperId: number; locator: string }) => ({ paperId: row.paperId, locator: row.locator });
@@ -28,6 +30,7 @@ async function loadNode(context: Context, id: string) {
     ComputedProperty: loaders.computedById,
     Reaction: loaders.reactionById,
     FamilyFact: loaders.familyFactById,
+    InsertionElectrode: loaders.electrodeById,
   }[type];
   const row = await loader.load(rowId);
   return row ? { ...row, __typename: type } : null;
@@ -49,9 +52,10 @@ const storedResolvers: Resolvers = {
       if ((id == null) === (key == null)) throw new UserInputError('material: give either id or key, e.g. material(key: "namo3-v")', ErrorCode.BAD_USER_INPUT, id == null ? 'key' : 'id');
       return id != null ? loaders.materialById.load(expectGlobalId(id, 'Material')) : loaders.materialByKey.load(key!);
     },
-    materials: async (_root, { filter, first, after }, context) => pageOfMaterials(context, await materialWhere(context, filter), first ?? 20, after),
-    papers: async (_root, { first, after }, { prisma }) => sliceList(await prisma.paper.findMany({ orderBy: [{ year: 'asc' }, { id: 'asc' }] }), 'Paper', first, after),
-    paper: (_root, { doi }, { prisma }) => prisma.paper.findFirst({ where: { doi: { equals: doi.trim(), mode: 'insensitive' } } }),
+    materials: async (_root, { filter, orderBy, first, after }, context) => pageOfMaterials(context, await materialWhere(context, filter), first ?? 20, after, orderBy),
+    papers: async (_root, { first, after }, { prisma }) => sliceList(await prisma.paper.findMany({ where: { kind: 'PAPER' }, orderBy: [{ year: 'asc' }, { id: 'asc' }] }), 'Paper', first, after),
+    paper: (_root, { doi }, { prisma }) => prisma.paper.findFirst({ where: { kind: 'PAPER', doi: { equals: doi.trim(), mode: 'insensitive' } } }),
+    databases: (_root, _args, { prisma }) => prisma.paper.findMany({ where: { kind: 'DATABASE' }, orderBy: { id: 'asc' } }),
     coatings: async (_root, { first, after }, { prisma }) => sliceList(await prisma.coating.findMany({ orderBy: { id: 'asc' } }), 'Coating', first, after),
     propertyKeys: (_root, _args, { prisma }) => prisma.propertyKey.findMany({ orderBy: { key: 'asc' } }),
     families: (_root, _args, { prisma }) => prisma.materialFamily.findMany({ orderBy: { key: 'asc' } }),
@@ -146,7 +150,7 @@ const storedResolvers: Resolvers = {
 
 /** Stored-fact resolvers plus the derived fields, curation and correlation's lazy fields, merged type by type. */
 export const resolvers: Resolvers = { ...storedResolvers };
-for (const extra of [derivedResolvers, curationResolvers, correlationResolvers, factResolvers as Resolvers]) {
+for (const extra of [derivedResolvers, curationResolvers, correlationResolvers, electrodeResolvers, comparisonResolvers, factResolvers as Resolvers]) {
   for (const [typeName, fields] of Object.entries(extra)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
   }

@@ -68,6 +68,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Material.voltagePairs': 3,
   'Reaction.reactants': 5,
   'Reaction.products': 5,
+  // An electrode's stored values (ELECTRODE_VALUES, 11), its re-derivations (5), the electrodes a
+  // material is an end of (1 for a database material, 0 for a paper's), the database exports (1).
+  'InsertionElectrode.values': 11,
+  'InsertionElectrode.rederivations': 5,
+  'InsertionElectrode.elements': 8,
+  'Material.insertionElectrodes': 2,
+  'Query.databases': 2,
 };
 
 export interface CostOptions {

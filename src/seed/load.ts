@@ -73,7 +73,7 @@ function norm(v: unknown): unknown {
  * Bring one table in line with `desired` (identified by `idField`): create what is missing,
  * update what differs, delete stored rows in `scope` that are not desired.
  */
-async function syncTable<Row extends Record<string, unknown>>(
+export async function syncTable<Row extends Record<string, unknown>>(
   report: SeedReport,
   table: string,
   idField: string,
@@ -133,7 +133,7 @@ async function syncTable<Row extends Record<string, unknown>>(
 const MAX_PARAMETERS = 30_000;
 
 /** Split rows into chunks whose parameter count (rows × columns) stays under the limit. */
-function chunks<T>(rows: T[], columns: number): T[][] {
+export function chunks<T>(rows: T[], columns: number): T[][] {
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, columns)));
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
@@ -170,7 +170,7 @@ function columnsOf(model: Prisma.ModelName): Map<string, { cast: string; json: b
  * same SQL but spends about three times as long preparing it per row, which dominates bulk loads.
  * With `returning`, gives back `{ id, ident }` of every inserted row (ident = that column's value).
  */
-async function insertRows(tx: Tx, model: Prisma.ModelName, rows: Record<string, unknown>[], returning?: string): Promise<{ id: number; ident: string }[]> {
+export async function insertRows(tx: Tx, model: Prisma.ModelName, rows: Record<string, unknown>[], returning?: string): Promise<{ id: number; ident: string }[]> {
   if (rows.length === 0) return [];
   const columns = columnsOf(model);
   const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -183,6 +183,9 @@ async function insertRows(tx: Tx, model: Prisma.ModelName, rows: Record<string, 
         const column = columns.get(name)!;
         let value = row[name] ?? null;
         if (column.json && value !== null) value = JSON.stringify(value);
+        // Numbers as their shortest round-trip text: Prisma's raw parameters keep only ~16
+        // significant digits (3.9393611465517218 arrived as 3.939361146551722), so a re-seed saw a change.
+        else if (column.cast === 'double precision' && typeof value === 'number') value = String(value);
         params.push(value);
         return `$${params.length}::${column.cast}${Array.isArray(value) ? '[]' : ''}`;
       });
@@ -196,7 +199,7 @@ async function insertRows(tx: Tx, model: Prisma.ModelName, rows: Record<string, 
 }
 
 /** Delete by id in chunks. */
-async function deleteChunked(ids: number[], remove: (chunk: number[]) => Promise<{ count: number }>): Promise<number> {
+export async function deleteChunked(ids: number[], remove: (chunk: number[]) => Promise<{ count: number }>): Promise<number> {
   let count = 0;
   for (const chunk of chunks(ids, 1)) count += (await remove(chunk)).count;
   return count;
@@ -217,7 +220,7 @@ function describeRow(row: Record<string, unknown>, idField: string): string {
   return String(row[idField]);
 }
 
-class DryRunRollback extends Error {
+export class DryRunRollback extends Error {
   constructor(readonly report: SeedReport) {
     super('dry run: rolled back');
   }

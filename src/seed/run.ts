@@ -1,14 +1,38 @@
 /** `npm run seed`: validate seeds/ and load it into the configured database. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { describeTarget } from '../db/adapter.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
+import { ElectrodeImportError, loadElectrodes, MP_SOURCE_FILE, readElectrodeDirectory } from './materials-project.js';
 import { readSeedDirectory, SeedValidationError } from './validate.js';
 
 export const SEED_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'seeds');
+/** The Materials Project export (source.yaml + the battery explorer's CSV, 4,351 electrodes) inside seeds/. */
+export const MP_SEED_DIR = path.join(SEED_DIR, 'materials-project');
 
-export async function seedDatabase(db: Database, directory = SEED_DIR): Promise<SeedReport> {
-  return loadSeedCatalog(db.prisma, await readSeedDirectory(directory));
+export interface SeedOptions {
+  /**
+   * The electrode export to load after the papers: a folder with source.yaml, or false (default)
+   * for the papers only. `npm start` and `npm run seed` pass MP_SEED_DIR; test servers load none or
+   * a small fixture (test/integration/testkit.ts), so no test pays for 4,351 electrodes.
+   */
+  materialsProject?: string | false;
+}
+
+/** Papers (seeds/*.yaml) in one transaction, then the database export in another. */
+export async function seedDatabase(db: Database, directory = SEED_DIR, options: SeedOptions = {}): Promise<SeedReport> {
+  const report = await loadSeedCatalog(db.prisma, await readSeedDirectory(directory));
+  const electrodes = options.materialsProject ?? false;
+  if (electrodes === false) return report;
+  const mp = await loadElectrodes(db.prisma, await readElectrodeDirectory(electrodes), { keepOtherExport: true });
+  for (const [table, changes] of Object.entries(mp)) {
+    const into = report[table];
+    if (!into) report[table] = changes;
+    else for (const k of ['created', 'updated', 'deleted', 'unchanged', 'kept'] as const) into[k] += changes[k];
+    if (into) into.details.push(...changes.details);
+  }
+  return report;
 }
 
 export function formatReport(report: SeedReport): string {
@@ -20,11 +44,14 @@ export function formatReport(report: SeedReport): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const db = createDatabaseOrExit();
   try {
-    const report = await seedDatabase(db, process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+    const directory = process.argv[2] ? path.resolve(process.argv[2]) : SEED_DIR;
+    // A seeds folder given on the command line brings its own materials-project/ if it has one.
+    const mpDir = path.join(directory, path.basename(MP_SEED_DIR));
+    const report = await seedDatabase(db, directory, { materialsProject: existsSync(path.join(mpDir, MP_SOURCE_FILE)) ? mpDir : false });
     console.log(formatReport(report));
     console.log(`seeded ${describeTarget(db.target)}: ${countWrites(report)} rows written`);
   } catch (error) {
-    if (error instanceof SeedValidationError) {
+    if (error instanceof SeedValidationError || error instanceof ElectrodeImportError) {
       console.error(error.message);
       process.exitCode = 1;
     } else throw error;

@@ -4,6 +4,7 @@
  * cross-references (material keys, property keys, units) are checked in validate.ts.
  */
 import { z } from 'zod';
+import { WORKING_IONS } from '../derive/working-ion.js';
 
 const key = z
   .string()
@@ -11,7 +12,6 @@ const key = z
 const locator = z.string().min(1, 'every fact needs a locator such as "Table III" or "Fig. 3d"');
 const finite = z.number().finite();
 
-export const WORKING_IONS = ['Li', 'Na', 'K', 'Mg'] as const;
 export const MATERIAL_ROLES = [
   'cathode',
   'coated-cathode',

@@ -20,7 +20,7 @@ async function materialByKey(key: string, fields: string) {
   return data.material;
 }
 
-test('NaVO3: ≈220 mAh/g for one Na (as the paper states), with F, M and the reported value in the trace', async () => {
+test('NaVO3: ≈220 mAh/g for one Na (as the paper states), with n (and the valence z), F, M and the reported value in the trace', async () => {
   const m = await materialByKey('namo3-v', `nelements chemicalFormulaReduced theoreticalCapacity { ${TRACE} reportedValues { value unit source { locator } } }
     inAh: theoreticalCapacity(unit: "Ah/kg") { value unit }`);
   assert.equal(m.nelements, 3);
@@ -29,6 +29,7 @@ test('NaVO3: ≈220 mAh/g for one Na (as the paper states), with F, M and the re
   assert.equal(q.status, 'DERIVED');
   assert.ok(Math.abs(q.value - 220) < 0.5, `${q.value}`);
   assert.deepEqual(q.inputs.map((i: any) => i.name), ['n', 'F', 'M']);
+  assert.match(q.inputs[0].note, /z = 1/, 'Na is monovalent');
   assert.match(q.inputs[2].derivation.quantity, /molar mass of NaVO3/);
   assert.equal(q.reportedValues[0].value, 220);
   assert.equal(q.reportedValues[0].source.locator, 'Sec. III');

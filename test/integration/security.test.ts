@@ -79,7 +79,8 @@ describe('security checks against a production-mode server', () => {
   let tmp: string;
 
   before(async () => {
-    server = await startTestServer({ production: true });
+    // The docs' Materials Project examples run on the 14-electrode fixture export.
+    server = await startTestServer({ production: true, materialsProject: 'fixture' });
     url = server.app.url;
     introspective = await startApp(server.db, 0, { production: true, host: '127.0.0.1', security: { introspection: true } });
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-allowlist-'));

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startApp, type RunningApp } from '../../src/app.js';
 import type { CuratorAuth } from '../../src/curation/auth.js';
 import { createDatabase, type Database } from '../../src/db/client.js';
@@ -53,10 +54,25 @@ export function migrate(env: Record<string, string>): void {
   migrateDeploy({ ...process.env, ...env });
 }
 
-export async function startTestServer(options: { seed?: boolean; production?: boolean; curatorAuth?: CuratorAuth } = {}): Promise<TestServer> {
+/** A 12-electrode Materials Project export (Li, Na, Mg, Al, Y …, NaCrO3's mp-1076642_Na among them) for tests. */
+export const MP_FIXTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'materials-project');
+
+export interface TestServerOptions {
+  seed?: boolean;
+  /**
+   * Which Materials Project export to load with the papers: none by default (every test server
+   * would otherwise load 4,351 electrodes), 'fixture' for MP_FIXTURE_DIR, or a folder with source.yaml.
+   */
+  materialsProject?: 'fixture' | string | false;
+  production?: boolean;
+  curatorAuth?: CuratorAuth;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { target, cleanup } = await freshDatabaseTarget();
   const db = createDatabase(target);
-  if (options.seed !== false) await seedDatabase(db);
+  const materialsProject = options.materialsProject === 'fixture' ? MP_FIXTURE_DIR : (options.materialsProject ?? false);
+  if (options.seed !== false) await seedDatabase(db, undefined, { materialsProject });
   const app = await startApp(db, 0, { production: options.production ?? false, host: '127.0.0.1', curatorAuth: options.curatorAuth });
   const execute = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
     const response = await fetch(app.url, {

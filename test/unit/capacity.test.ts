@@ -12,17 +12,17 @@ import {
 } from '../../src/derive/capacity.js';
 
 test('NaVO3 exchanging one Na gives the paper\'s ≈220 mAh/g (Sec. III)', () => {
-  const capacity = gravimetricCapacityMAhPerG(1, parseFormula('NaVO3').molarMassGPerMol);
+  const capacity = gravimetricCapacityMAhPerG(1, parseFormula('NaVO3').molarMassGPerMol, 1);
   assert.ok(Math.abs(capacity - 220) < 0.5, `${capacity}`);
 });
 
 test('capacity scales with the ions exchanged: 0.5 Na is half of 1 Na', () => {
   const m = parseFormula('NaVO3').molarMassGPerMol;
-  assert.equal(gravimetricCapacityMAhPerG(0.5, m), gravimetricCapacityMAhPerG(1, m) / 2);
+  assert.equal(gravimetricCapacityMAhPerG(0.5, m, 1), gravimetricCapacityMAhPerG(1, m, 1) / 2);
 });
 
 test('LiCoO2 textbook check: one Li per formula is ≈274 mAh/g', () => {
-  const capacity = gravimetricCapacityMAhPerG(1, parseFormula('LiCoO2').molarMassGPerMol);
+  const capacity = gravimetricCapacityMAhPerG(1, parseFormula('LiCoO2').molarMassGPerMol, 1);
   assert.ok(Math.abs(capacity - 273.8) < 0.3, `${capacity}`);
 });
 
@@ -48,8 +48,8 @@ test('crystal density of R-3 NaVO3 from its rhombohedral cell (Z = 2) is ≈3.68
 });
 
 test('zero, negative and non-numeric inputs are refused with a clear error', () => {
-  assert.throws(() => gravimetricCapacityMAhPerG(0, 100), DerivationInputError);
-  assert.throws(() => gravimetricCapacityMAhPerG(1, -5), /molar mass must be a positive number/);
+  assert.throws(() => gravimetricCapacityMAhPerG(0, 100, 1), DerivationInputError);
+  assert.throws(() => gravimetricCapacityMAhPerG(1, -5, 1), /molar mass must be a positive number/);
   assert.throws(() => currentDensityMAPerG(Number.NaN, 220), /C-rate must be a positive number/);
   assert.throws(() => impliedOneCMAPerG(4, 0), /C-rate/);
 });

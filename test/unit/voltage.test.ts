@@ -9,12 +9,12 @@ test('Eq. (1), balanced for 0.5 Na: energies 1 eV apart per 0.5 Na above the Na 
   const eNa = -1.3;
   const eCharged = -40;
   const eDischarged = eCharged + 0.5 * eNa - 0.5 * 5.907;
-  const v = averageVoltageV({ dischargedEV: eDischarged, chargedEV: eCharged, workingIonMetalEVPerAtom: eNa, ionContentDischarged: 1, ionContentCharged: 0.5 });
+  const v = averageVoltageV({ dischargedEV: eDischarged, chargedEV: eCharged, workingIonMetalEVPerAtom: eNa, ionContentDischarged: 1, ionContentCharged: 0.5, workingIonValence: 1 });
   assert.ok(Math.abs(v - 5.907) < 1e-12, `${v}`);
 });
 
 test('Eq. (1) refuses a step that removes no working ion', () => {
-  assert.throws(() => averageVoltageV({ dischargedEV: -40, chargedEV: -38, workingIonMetalEVPerAtom: -1.3, ionContentDischarged: 0.5, ionContentCharged: 0.5 }), /must hold more working ions/);
+  assert.throws(() => averageVoltageV({ dischargedEV: -40, chargedEV: -38, workingIonMetalEVPerAtom: -1.3, ionContentDischarged: 0.5, ionContentCharged: 0.5, workingIonValence: 1 }), /must hold more working ions/);
 });
 
 test('NaVO3 → Na0.5VO3 step: half of the 220 mAh/g, energy at Table III\'s 5.907 V, volumetric only with both volumes', () => {

@@ -7,6 +7,7 @@ import { chemicalFormulaReduced, parseFormula } from '../../derive/composition.j
 import { constantInput, derived, derivedInput, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
 import { computedInput, guarded, inUnit, measuredInput } from '../derived-support.js';
 import { averageVoltage } from './voltage.js';
+import { valenceOf } from '../../derive/working-ion.js';
 
 export const materialInput = (m: Material): DerivationInput => ({ name: 'formula', value: null, textValue: m.formula, unit: '', source: { paperId: m.paperId, locator: m.locator }, fact: { type: 'Material', id: m.id } });
 
@@ -23,8 +24,8 @@ export function molarMass(m: Material): Derived {
 
 export async function theoreticalCapacity(context: Context, m: Material, ions: number): Promise<Derived> {
   const quantity = `theoretical gravimetric capacity for ${ions} ${m.workingIon ?? 'ion'} per formula unit`;
-  const formula = 'Q = n·F / (3.6·M)  [mAh/g; F in C/mol, M in g/mol]';
-  guarded('ionsExchanged', () => gravimetricCapacityMAhPerG(ions, 1));
+  const formula = 'Q = n·z·F / (3.6·M)  [mAh/g; z the ion\'s valence, F in C/mol, M in g/mol]';
+  guarded('ionsExchanged', () => gravimetricCapacityMAhPerG(ions, 1, 1));
   if (!m.workingIon) return unavailable({ quantity, unit: 'mAh/g', formula, reason: `${m.name} has no working ion (role ${m.role})` });
   const mass = molarMass(m);
   const content = parseFormula(m.formula).amounts[m.workingIon] ?? 0;
@@ -36,15 +37,15 @@ export async function theoreticalCapacity(context: Context, m: Material, ions: n
   return {
     ...derived({
       quantity,
-      value: gravimetricCapacityMAhPerG(ions, mass.value!),
+      value: gravimetricCapacityMAhPerG(ions, mass.value!, valenceOf(m.workingIon)),
       unit: 'mAh/g',
       formula,
       inputs: [
-        { name: 'n', value: ions, unit: '1', note: `${m.workingIon} ions exchanged per formula unit (argument ionsExchanged)` },
+        { name: 'n', value: ions, unit: '1', note: `${m.workingIon} ions exchanged per formula unit (argument ionsExchanged); each carries z = ${valenceOf(m.workingIon)} (src/derive/working-ion.ts)` },
         constantInput('F', 96485.33212, 'C/mol', 'Faraday constant, CODATA 2018 (exact), from mathjs'),
         derivedInput('M', mass),
       ],
-      assumptions: ['every exchanged ion transfers one electron', 'capacity per mass of the ion-rich (discharged) formula'],
+      assumptions: [`every exchanged ${m.workingIon} ion transfers z = ${valenceOf(m.workingIon)} electron${valenceOf(m.workingIon) === 1 ? '' : 's'}`, 'capacity per mass of the ion-rich (discharged) formula'],
     }),
     comparisons: [...reportedRows.map((r) => computedInput('reported Q', r)), ...measuredRows.map((r) => measuredInput('reported Q', r))],
   };

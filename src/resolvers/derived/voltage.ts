@@ -8,6 +8,7 @@ import { averageVoltageV, voltageStep } from '../../derive/voltage.js';
 import { referenceKey } from '../../db/loaders.js';
 import { computedInput, inUnit, measuredInput, valueIn } from '../derived-support.js';
 import { stabilityOf } from './stability.js';
+import { valenceOf } from '../../derive/working-ion.js';
 import { volumePerFormulaUnit } from './structure.js';
 
 export interface VoltagePairParent {
@@ -20,7 +21,7 @@ export interface VoltagePairParent {
 /** Eq. (1) from stored total energies where a method has them for two alkali contents and the metal; else the reported value. */
 export async function averageVoltage(context: Context, m: Material, methodId: number | null = null, pair?: { discharged: Structure; charged: Structure }): Promise<Derived> {
   const quantity = `average ${m.workingIon ?? 'working-ion'} intercalation voltage of ${m.formula}`;
-  const formula = 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·e)  (Eq. 1, balanced for the ions removed)';
+  const formula = 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·z·e)  (Eq. 1, balanced for the ions removed, z the ion\'s valence)';
   if (!m.workingIon) return unavailable({ quantity, unit: 'V', formula, reason: `${m.name} has no working ion` });
   const computed = await context.loaders.computedByMaterialId.load(m.id);
   const structures = await context.loaders.structuresByMaterialId.load(m.id);
@@ -82,9 +83,9 @@ export async function voltageFromEnergies(
   const x2 = ends.charged.alkaliContent!;
   return derived({
     quantity: `average ${m.workingIon} intercalation voltage ${ends.discharged.formula} → ${ends.charged.formula}`,
-    value: averageVoltageV({ dischargedEV: valueIn(eD, 'eV/f.u.')!, chargedEV: valueIn(eC, 'eV/f.u.')!, workingIonMetalEVPerAtom: valueIn(metal, 'eV/f.u.')!, ionContentDischarged: x1, ionContentCharged: x2 }),
+    value: averageVoltageV({ dischargedEV: valueIn(eD, 'eV/f.u.')!, chargedEV: valueIn(eC, 'eV/f.u.')!, workingIonMetalEVPerAtom: valueIn(metal, 'eV/f.u.')!, ionContentDischarged: x1, ionContentCharged: x2, workingIonValence: valenceOf(m.workingIon!) }),
     unit: 'V',
-    formula: 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·e)  (Eq. 1, balanced for the ions removed)',
+    formula: 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·z·e)  (Eq. 1, balanced for the ions removed, z the ion\'s valence)',
     inputs: [computedInput(`E(${ends.discharged.formula})`, eD), computedInput(`E(${ends.charged.formula})`, eC), computedInput(`E(${m.workingIon})`, metal), { name: 'x₁ − x₂', value: x1 - x2, unit: '1' }],
     assumptions: ['energies per formula unit of the host from one computational method', 'vs the working-ion metal'],
   });
@@ -143,7 +144,7 @@ async function computeStep(context: Context, p: VoltagePairParent): Promise<Step
     quantity: `gravimetric capacity ${p.discharged.formula} → ${p.charged.formula}`,
     value: s.gravimetricCapacityMAhPerG,
     unit: 'mAh/g',
-    formula: 'Q = Δx·F / (3.6·M_discharged)',
+    formula: 'Q = Δx·z·F / (3.6·M_discharged)',
     inputs: [dx, constantInput('F', 96485.33212, 'C/mol', 'Faraday constant, CODATA 2018, from mathjs'), derivedInput('M_discharged', mass)],
     assumptions: ['capacity per mass of the discharged (ion-rich) formula, as pymatgen does'],
   });
