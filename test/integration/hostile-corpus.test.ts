@@ -37,7 +37,8 @@ let fuzzCases = 0;
 const json = (query: string, variables?: unknown): Request => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
 
 async function send(request: Request): Promise<Outcome> {
-  const response = await fetch(url + (request.search ?? ''), { method: request.method ?? 'POST', headers: request.headers, body: request.body });
+  // As a GraphQL-over-HTTP client, which gets the refusals' HTTP statuses.
+  const response = await fetch(url + (request.search ?? ''), { method: request.method ?? 'POST', headers: { accept: 'application/graphql-response+json', ...request.headers }, body: request.body });
   const text = await response.text();
   let body: Outcome['body'];
   try {
@@ -369,7 +370,7 @@ describe('hostile GraphQL requests', () => {
         [
           '{',
           `materials(first: 1) { edges { node { ${'substrate { '.repeat(depth - 4)}key ${'} '.repeat(depth - 4)}} } }`,
-          ...Array.from({ length: aliases }, (_, i) => `t${i}: __typename`),
+          `papers { ${Array.from({ length: aliases }, (_, i) => `t${i}: __typename`).join(' ')} doi }`,
           ...Array.from({ length: directives }, () => '... on Query @include(if: true) { __typename }'),
           '}',
         ].join(' ');
