@@ -1,8 +1,8 @@
 /**
  * A second example peer subgraph for cathode-kb (schema in supplier.graphql): a supplier's
  * catalogue that extends `Material @key(fields: "key")` with `supplierOffers`, and brings its
- * own Relay `PageInfo`, `Node`, `Query.node` and `Source`, which compose with cathode-kb's
- * because both sides mark them @shareable. The offers are MADE UP for the example.
+ * own Relay `PageInfo` and a `Source` citing papers, which compose with cathode-kb's because
+ * both sides mark them @shareable. The offers are MADE UP for the example.
  *
  * Used by test/integration/federation.test.ts beside the lab subgraph (which extends Material by id).
  */
@@ -21,14 +21,16 @@ export interface SupplierOffer {
   supplier: string;
   priceEurPerKg: number;
   minimumOrderKg: number;
+  /** The paper the offer's datasheet cites (one of cathode-kb's). */
+  doi: string;
   locator: string;
 }
 
 /** Made-up example offers: not prices from any real supplier. */
 export const SUPPLIER_OFFERS: readonly SupplierOffer[] = [
-  { id: 'offer-1', materialKey: 'ncm811', supplier: 'Example Cathodes Ltd', priceEurPerKg: 31.5, minimumOrderKg: 25, locator: 'price list 2026, p. 2' },
-  { id: 'offer-2', materialKey: 'ncm811', supplier: 'Sample Materials GmbH', priceEurPerKg: 29.9, minimumOrderKg: 100, locator: 'quote Q-17' },
-  { id: 'offer-3', materialKey: 'gent-lmr-nmc', supplier: 'Example Cathodes Ltd', priceEurPerKg: 44.0, minimumOrderKg: 10, locator: 'price list 2026, p. 5' },
+  { id: 'offer-1', materialKey: 'ncm811', supplier: 'Example Cathodes Ltd', priceEurPerKg: 31.5, minimumOrderKg: 25, doi: '10.1038/s41560-021-00782-0', locator: 'Methods (Synthesis)' },
+  { id: 'offer-2', materialKey: 'ncm811', supplier: 'Sample Materials GmbH', priceEurPerKg: 29.9, minimumOrderKg: 100, doi: '10.1038/s41560-021-00782-0', locator: 'Methods (Synthesis)' },
+  { id: 'offer-3', materialKey: 'gent-lmr-nmc', supplier: 'Example Cathodes Ltd', priceEurPerKg: 44.0, minimumOrderKg: 10, doi: '10.1038/s41467-017-02041-x', locator: 'Methods' },
 ];
 
 export function startSupplierSubgraph(options: { port?: number; host?: string } = {}) {
@@ -37,7 +39,6 @@ export function startSupplierSubgraph(options: { port?: number; host?: string } 
     typeDefs: SUPPLIER_TYPE_DEFS,
     resolvers: {
       Query: {
-        node: (_: unknown, { id }: { id: string }) => SUPPLIER_OFFERS.find((o) => o.id === id) ?? null,
         supplierOffers: (_: unknown, { first }: { first: number }) => {
           const page = SUPPLIER_OFFERS.slice(0, first);
           return {
@@ -46,14 +47,13 @@ export function startSupplierSubgraph(options: { port?: number; host?: string } 
           };
         },
       },
-      Node: { __resolveType: () => 'SupplierOffer' },
       Material: {
         __resolveReference: (reference: { key: string }) => ({ key: reference.key }),
         supplierOffers: (material: { key: string }) => offersOf(material.key),
       },
       SupplierOffer: {
         material: (offer: SupplierOffer) => ({ key: offer.materialKey }),
-        source: (offer: SupplierOffer) => ({ locator: offer.locator }),
+        source: (offer: SupplierOffer) => ({ paper: { doi: offer.doi }, locator: offer.locator }),
       },
     } as never,
   });

@@ -246,7 +246,7 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
     }
     if (parent.name === 'Query' && field.name === '_entities') {
       const n = Math.max(1, listLength(argument('representations')) ?? 1);
-      return { n, why: `${n} representations` };
+      return { n, why: `${n.toLocaleString('en-US')} representations` };
     }
     if (!isListType(getNullableType(field.type))) return { n: 1, why: '' };
     if (parent.name.startsWith('__') || parent.name.endsWith('Connection')) return { n: 1, why: '' };
@@ -355,7 +355,10 @@ export function describeCostRefusal(report: CostReport, maxCost: number): string
   const top = report.costliest;
   if (!top) return `${head} Request smaller pages (first:) or fewer nested lists.`;
   const factors = top.steps.filter((s) => s.multiplier > 1).map((s) => `${s.field} ${s.why}`);
-  return `${head} The largest share, ${thousands(top.share)}, is ${top.path}${factors.length ? ` (${factors.join(' × ')})` : ''}: request a smaller page (first:) or fewer nested lists there.`;
+  const advice = top.steps[0]?.why.endsWith('representations')
+    ? 'send fewer representations per request (a gateway: page the list that references them) or select less on them'
+    : 'request a smaller page (first:) or fewer nested lists there';
+  return `${head} The largest share, ${thousands(top.share)}, is ${top.path}${factors.length ? ` (${factors.join(' × ')})` : ''}: ${advice}.`;
 }
 
 /** The refusal message for a list argument past its cap. */

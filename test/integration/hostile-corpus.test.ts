@@ -144,8 +144,10 @@ describe('hostile GraphQL requests', () => {
     const corpus: [name: string, request: Request, expected?: string | 'data'][] = [
       // documents
       ['deep nesting past the limit', json(chain(40)), 'QUERY_TOO_DEEP'],
-      ['deep nesting past the token limit', json(`{ ${'a { '.repeat(600)}b ${'} '.repeat(600)}}`), 'GRAPHQL_PARSE_FAILED'],
-      ['alias flood', json(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: papers { doi }`).join(' ')} }`), 'TOO_MANY_ALIASES'],
+      ['deep nesting (600 levels)', json(`{ ${'a { '.repeat(600)}b ${'} '.repeat(600)}}`), 'QUERY_TOO_DEEP'],
+      ['deep nesting past the parser\'s token bound', json(`{ ${'a { '.repeat(3000)}b ${'} '.repeat(3000)}}`), 'GRAPHQL_PARSE_FAILED'],
+      ['alias flood', json(`{ papers { ${Array.from({ length: 60 }, (_, i) => `a${i}: doi`).join(' ')} } }`), 'TOO_MANY_ALIASES'],
+      ['root alias flood (held by the cost)', json(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: papers { materials { key } }`).join(' ')} }`), 'QUERY_TOO_COSTLY'],
       ['fragment cycle', json('{ ...A } fragment A on Query { ...B } fragment B on Query { ...C } fragment C on Query { ...A }'), 'GRAPHQL_VALIDATION_FAILED'],
       ['fragment spreading itself', json('{ ...A } fragment A on Query { papers { doi } ...A }'), 'GRAPHQL_VALIDATION_FAILED'],
       ['exponential fragments', json(`{ ...F0 } ${Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F30 on Query { papers { doi } }`), 'QUERY_TOO_COSTLY'],
@@ -220,7 +222,7 @@ describe('hostile GraphQL requests', () => {
       ['unsupported charset', { method: 'POST', headers: { 'content-type': 'application/json; charset=ebcdic' }, body: '{}' }, 'BAD_REQUEST'],
       ['gzip that is not gzip', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{"query":"{ papers { doi } }"}' }, 'BAD_REQUEST'],
       ['unknown content-encoding', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'zstd-9000' }, body: '{}' }, 'BAD_REQUEST'],
-      ['oversized body (>100 kB)', json(`{ papers { doi } } #${'z'.repeat(120_000)}`), 'PAYLOAD_TOO_LARGE'],
+      ['oversized body (>1 MB)', json(`{ papers { doi } } #${'z'.repeat(1_100_000)}`), 'PAYLOAD_TOO_LARGE'],
       ['GET without the preflight header', { method: 'GET', search: '?query=%7B__typename%7D' }, 'BAD_REQUEST'],
       ['GET with malformed variables', { method: 'GET', headers: { 'apollo-require-preflight': '1' }, search: '?query=%7B__typename%7D&variables=%7Bnope' }, 'BAD_REQUEST'],
       ['GET with two queries', { method: 'GET', headers: { 'apollo-require-preflight': '1' }, search: '?query=%7B__typename%7D&query=%7B__typename%7D' }, 'BAD_REQUEST'],
