@@ -35,8 +35,12 @@ export interface DatabaseOptions {
   connectionTimeoutMs?: number;
 }
 
-/** How long a request waits for a PostgreSQL connection by default. */
-export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a PostgreSQL connection by default: as long as the request
+ * deadline (opening a connection to a busy server can take seconds; waiting past the deadline
+ * would be for nothing).
+ */
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 15_000;
 
 function pgPoolConfig(connectionString: string, options: DatabaseOptions) {
   const statement = options.statementTimeoutMs;

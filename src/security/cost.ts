@@ -22,7 +22,8 @@
  *   limited by the alias rule (gateways alias them), so their number is bounded here;
  * - every entry of a list argument, at any depth of an input object
  *   (`filter: { propertyRanges: [...] }`, `exclude: [...]`), costs its `LIST_ARGUMENTS` entry
- *   cost per evaluation of the field: the database evaluates each entry as a condition; and each
+ *   cost once per field of the document, not per parent object: the database evaluates each
+ *   entry as a condition, in one batched statement for all parents (DataLoader); and each
  *   list has a cap (`LIST_ARGUMENTS`, else `DEFAULT_LIST_ARGUMENT`), refused past it
  *   (LIST_SIZE_EXCEEDED), so no single argument can make one statement arbitrarily large.
  * `@skip`/`@include` are ignored (the selection is counted as if included). The sum is computed
@@ -152,6 +153,8 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
   const lists: ListArgument[] = [];
   /** Per field node: its cost per object of its parent, and its own multiplier. */
   const terms = new Map<FieldNode, { cost: number; step: CostStep }>();
+  /** List-argument entries, once per field of the document (see the module comment). */
+  let argumentTotal = 0;
 
   const variableValue = (name: string): { value: unknown } | { node: ValueNode } | undefined => {
     if (Object.hasOwn(variables, name)) return { value: variables[name] };
@@ -290,8 +293,8 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
         const field = fieldDefinition(parent, selection.name.value);
         if (!field) continue;
         const type = getNamedType(field.type);
-        const own = argumentsCost(parent, field, selection);
-        let term = own;
+        argumentTotal += argumentsCost(parent, field, selection);
+        let term = 0;
         const key = (selection.alias ?? selection.name).value;
         let step: CostStep = { field: key, multiplier: 1, why: '' };
         if (selection.selectionSet && isCompositeType(type)) {
@@ -343,7 +346,7 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
   }
 
   const root = schema.getRootType(operation.operation);
-  const cost = root ? selectionSetCost(root, operation.selectionSet, true) : 0;
+  const cost = (root ? selectionSetCost(root, operation.selectionSet, true) : 0) + argumentTotal;
   return { cost, lists, costliest: costliestPath() };
 }
 
