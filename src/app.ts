@@ -7,22 +7,26 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { unwrapResolverError } from '@apollo/server/errors';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { createContext, readFromPrimary, type Context } from './context.js';
 import { CuratorAuthError, loadCuratorAuth, type CuratorAuth } from './curation/auth.js';
 import type { Database } from './db/client.js';
-import { ErrorCode } from './errors.js';
+import { DATABASE_FAILURE_MESSAGES, databaseFailure } from './db/failures.js';
+import { ErrorCode, isRetryable } from './errors.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
 import { exportRouter } from './web/export.js';
 import { explorerRouter } from './web/explorer.js';
 import { buildSchema } from './schema.js';
 import { loadOperationAllowlist } from './security/allowlist.js';
+import { requestDeadlinePlugin } from './security/deadline.js';
 import { graphqlHttpErrorHandler, operationAllowlistMiddleware } from './security/http.js';
 import { apolloSecurityOptions, loadSecurityConfig, operationGuardPlugin, shapeClientError, type SecurityOverrides } from './security/limits.js';
+import { httpStatusPlugin } from './security/status.js';
 
 export interface AppOptions {
   production?: boolean;
@@ -40,14 +44,23 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Known client errors pass through; anything else becomes a generic internal error (no stack, no SQL). */
+/**
+ * Known client errors pass through; a database that is down or a statement past its timeout gets
+ * its code (SERVICE_UNAVAILABLE with `retryable: true`, REQUEST_TIMEOUT); anything else becomes
+ * a generic internal error (no stack, no SQL).
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
   if (known) {
-    if (!production) return formatted;
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const extensions: Record<string, unknown> = { ...formatted.extensions, ...(isRetryable(code) ? { retryable: true } : {}) };
+    if (production) delete extensions.stacktrace;
     return { ...formatted, extensions };
+  }
+  const failure = databaseFailure(unwrapResolverError(error));
+  if (failure) {
+    console.error(`database failure (${failure}):`, (unwrapResolverError(error) as Error)?.message?.split('\n').filter(Boolean).pop());
+    return { message: DATABASE_FAILURE_MESSAGES[failure], locations: formatted.locations, path: formatted.path, extensions: { code: failure, ...(isRetryable(failure) ? { retryable: true } : {}) } };
   }
   if (!production) return formatted;
   console.error('internal error:', unwrapResolverError(error));
@@ -91,8 +104,18 @@ export async function startApp(database: Database, port: number, options: AppOpt
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(shapeClientError(formatted, error, production), error, production),
     // No Apollo landing page (it loads Apollo Sandbox from a CDN): GraphiQL at /graphiql instead.
-    // Inline tracing is for Apollo Studio (not used); the landing page would load Apollo's CDN.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationGuardPlugin<Context>(security.limits), primaryForMutations],
+    // Federated tracing (ftv1) when a gateway asks for it with `apollo-federation-include-trace`;
+    // error messages in traces masked in production, as in responses.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTrace({ includeErrors: production ? { masked: true } : { unmodified: true } }),
+      ApolloServerPluginCacheControlDisabled(),
+      operationGuardPlugin<Context>(security.limits),
+      requestDeadlinePlugin<Context>(security.limits.requestTimeoutMs),
+      httpStatusPlugin<Context>(),
+      primaryForMutations,
+    ],
   });
   await server.start();
   app.get('/health', (_req, res) => {
@@ -108,15 +131,17 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(explorerRouter({ path: '/explorer', endpoint: '/graphql', exportBase: '/export' }));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    ...(allowlist ? [operationAllowlistMiddleware(allowlist)] : []),
+    express.json({ limit: `${security.limits.maxBodyKb}kb` }),
+    ...(allowlist ? [operationAllowlistMiddleware(allowlist, security.gatewaySecret)] : []),
     expressMiddleware(server, {
+      // A bearer token that is not a curator credential (an organisation's token a gateway
+      // forwards) does not stop reads: only a mutation refuses it, with the reason.
       context: async ({ req }) => {
         try {
           return createContext(database.reader(), await curatorAuth.authenticate(req.headers.authorization), database.prisma);
         } catch (error) {
           if (!(error instanceof CuratorAuthError)) throw error;
-          throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+          return { ...createContext(database.reader(), null, database.prisma), curatorRefusal: error.message };
         }
       },
     }),

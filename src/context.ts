@@ -11,6 +11,8 @@ export interface Context {
   loaders: Loaders;
   /** Set when the request carries a valid curator token; reads never need it. */
   curator: Curator | null;
+  /** Why the request's Authorization header is not a curator credential (told to a mutation only). */
+  curatorRefusal?: string;
 }
 
 export function createContext(prisma: PrismaClient, curator: Curator | null = null, primary: PrismaClient = prisma): Context {

@@ -17,9 +17,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 // Query limits and the allow-list are checked before anything starts: a bad value stops here.
+let statementTimeoutMs: number;
 try {
   const security = loadSecurityConfig(process.env, process.env.NODE_ENV === 'production');
   if (security.operationAllowlist) loadOperationAllowlist(security.operationAllowlist);
+  statementTimeoutMs = security.limits.statementTimeoutMs;
 } catch (error) {
   if (!(error instanceof SecurityConfigError)) throw error;
   console.error(`cathode-kb: ${error.message}`);
@@ -27,7 +29,9 @@ try {
 }
 
 // A bad DATABASE_URL or DATABASE_READ_REPLICA_URLS, or a folder in use, stops here with its message.
-const db = createDatabaseOrExit();
+// PostgreSQL connections carry the requests' statement timeout (the first start's seed is made
+// of short statements too).
+const db = createDatabaseOrExit({ statementTimeoutMs });
 if ((await db.prisma.paper.count()) === 0) {
   const started = performance.now();
   const report = await seedDatabase(db, SEED_DIR, { materialsProject: MP_SEED_DIR });

@@ -91,8 +91,13 @@ export function buildLabSchema(tests: readonly LabCycleTest[]): GraphQLSchema {
     typeDefs: LAB_TYPE_DEFS,
     resolvers: {
       Query: {
+        // A lab sample number is a LabCycleTest; any other id is taken for a cathode-kb material.
+        node: (_: unknown, { id }: { id: string }) => tests.find((t) => t.id === id) ?? { id, materialRef: true },
         labQueue: () => tests.filter((t) => t.status !== 'DONE').sort((a, b) => QUEUE_ORDER[a.status] - QUEUE_ORDER[b.status]),
         labCycleTests: () => tests,
+      },
+      Node: {
+        __resolveType: (node: { materialRef?: boolean }) => (node.materialRef ? 'Material' : 'LabCycleTest'),
       },
       Material: {
         // The gateway sends { __typename: "Material", id }; any cathode-kb material resolves,

@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
 import { FormulaError, chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
+import type { CurationErrorCode } from '../__generated__/resolvers-types.js';
 import { ErrorCode } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
 import { conditionColumns, enumValue, factColumns, toNull } from '../seed/load.js';
@@ -16,7 +17,7 @@ import { computedSchema, materialSchema, measurementSchema, paperSchema } from '
 import { computedIdentity, fingerprint, measurementIdentity, NON_NEGATIVE_PROPERTIES } from '../seed/validate.js';
 import { convertValue, isKnownUnit, unitsCompatible } from '../units.js';
 
-export type CurationErrorCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'UNKNOWN_PROPERTY' | 'UNKNOWN_UNIT' | 'DUPLICATE' | 'OUT_OF_RANGE' | 'NOT_FOUND';
+export type { CurationErrorCode };
 export interface CurationError {
   path: string[];
   message: string;
@@ -35,7 +36,8 @@ const refuse = (path: string[], message: string, code: CurationErrorCode): never
 
 export function requireCurator(context: Context): string {
   if (!context.curator) {
-    throw new GraphQLError('curation needs a curator token: send "Authorization: Bearer <token>"', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+    const message = context.curatorRefusal ? `${context.curatorRefusal}; curation needs a curator token` : 'curation needs a curator token: send "Authorization: Bearer <token>"';
+    throw new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
   }
   return context.curator.name;
 }

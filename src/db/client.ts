@@ -24,11 +24,38 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(), replicaUrls: string[] = resolveReadReplicaUrls(target)): Database {
+export interface DatabaseOptions {
+  /**
+   * PostgreSQL statement_timeout of every connection (the server sets it; seed and ingest do
+   * not). The client also gives up on a statement this long plus 5 s, for a server that does
+   * not answer at all. The embedded database has no equivalent: the cost model bounds its work.
+   */
+  statementTimeoutMs?: number;
+  /** How long to wait for a PostgreSQL connection (from the pool or a new one) before SERVICE_UNAVAILABLE. */
+  connectionTimeoutMs?: number;
+}
+
+/**
+ * How long a request waits for a PostgreSQL connection by default: as long as the request
+ * deadline (opening a connection to a busy server can take seconds; waiting past the deadline
+ * would be for nothing).
+ */
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 15_000;
+
+function pgPoolConfig(connectionString: string, options: DatabaseOptions) {
+  const statement = options.statementTimeoutMs;
+  return {
+    connectionString,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    ...(statement ? { statement_timeout: statement, query_timeout: statement + 5_000 } : {}),
+  };
+}
+
+export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(), replicaUrls: string[] = resolveReadReplicaUrls(target), options: DatabaseOptions = {}): Database {
   let pglite: PGlite | undefined;
   let adapter;
   if (target.kind === 'postgres') {
-    adapter = new PrismaPg({ connectionString: target.url });
+    adapter = new PrismaPg(pgPoolConfig(target.url, options));
   } else {
     if (replicaUrls.length > 0) throw new Error('read replicas need a PostgreSQL primary, not the embedded database');
     pglite = openPGlite(target.dataDir);
@@ -42,7 +69,7 @@ export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(),
     return client;
   };
   const prisma = counted(new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }));
-  const replicas = replicaUrls.map((url) => counted(new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: 'event', level: 'query' }] })));
+  const replicas = replicaUrls.map((url) => counted(new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(url, options)), log: [{ emit: 'event', level: 'query' }] })));
   let next = 0;
   return {
     prisma,
@@ -61,9 +88,9 @@ export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(),
  * For command-line entry points (server, seed, ingest): the configured database, or exit 1 with
  * the reason (a bad DATABASE_URL, the embedded database open in another process) and no stack trace.
  */
-export function createDatabaseOrExit(): Database {
+export function createDatabaseOrExit(options: DatabaseOptions = {}): Database {
   try {
-    return createDatabase();
+    return createDatabase(undefined, undefined, options);
   } catch (error) {
     console.error(`cathode-kb: ${(error as Error).message}`);
     process.exit(1);

@@ -3,11 +3,13 @@
  * errors (never express's HTML page, never a stack) for bodies that cannot be read: too large
  * (413), not JSON (400), unsupported encoding or charset (415).
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { ErrorCode, httpStatus } from '../errors.js';
 import { sha256Hex, type OperationAllowlist } from './allowlist.js';
-import { LimitCode } from './limits.js';
+import { prefersGraphQLResponseJson } from './status.js';
 
-function errorBody(message: string, code: string) {
+function errorBody(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
@@ -46,20 +48,35 @@ export function requestDocumentHash(req: Request): string | undefined {
   return undefined;
 }
 
-/** Refuses, with 403 and OPERATION_NOT_ALLOWED, every document that is not on the allow-list. */
-export function operationAllowlistMiddleware(allowlist: OperationAllowlist): RequestHandler {
+/** The header a gateway sends its ALLOWLIST_GATEWAY_SECRET in. */
+export const GATEWAY_SECRET_HEADER = 'gateway-secret';
+
+function sameSecret(presented: string | undefined, secret: string): boolean {
+  if (presented === undefined) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Refuses, with OPERATION_NOT_ALLOWED, every document that is not on the allow-list, unless the
+ * request carries the gateway secret: a gateway plans its own subgraph operations (their text
+ * depends on the gateway and its version), so it is trusted to run its own allow-list.
+ * HTTP status: 403, or 200 for an application/json client (src/errors.ts httpStatus).
+ */
+export function operationAllowlistMiddleware(allowlist: OperationAllowlist, gatewaySecret?: string): RequestHandler {
   return (req, res, next) => {
     const hash = requestDocumentHash(req);
-    if (hash === undefined || allowlist.has(hash)) {
+    if (hash === undefined || allowlist.has(hash) || (gatewaySecret !== undefined && sameSecret(req.get(GATEWAY_SECRET_HEADER), gatewaySecret))) {
       next();
       return;
     }
     res
-      .status(403)
+      .status(httpStatus([ErrorCode.OPERATION_NOT_ALLOWED], { hasData: false, graphqlResponseJson: prefersGraphQLResponseJson(req.get('accept')) }))
       .json(
         errorBody(
           `This server runs only the operations on its allow-list, and this document (sha256 ${hash.slice(0, 12)}…) is not on it. Send one of the allowed documents exactly as listed.`,
-          LimitCode.OPERATION_NOT_ALLOWED,
+          ErrorCode.OPERATION_NOT_ALLOWED,
         ),
       );
   };
@@ -82,12 +99,12 @@ export const graphqlHttpErrorHandler: ErrorRequestHandler = (error: BodyParserEr
   const status = error?.status ?? error?.statusCode;
   if (typeof status !== 'number' || status < 400 || status >= 500) {
     console.error('internal error before GraphQL:', error);
-    res.status(500).json(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    res.status(500).json(errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR));
     return;
   }
   if (status === 413) {
     const limit = typeof error.limit === 'number' ? ` of ${Math.round(error.limit / 1024)} kB` : '';
-    res.status(413).json(errorBody(`The request body is larger than the limit${limit}.`, LimitCode.PAYLOAD_TOO_LARGE));
+    res.status(413).json(errorBody(`The request body is larger than the limit${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE));
     return;
   }
   const message =
@@ -96,5 +113,5 @@ export const graphqlHttpErrorHandler: ErrorRequestHandler = (error: BodyParserEr
       : status === 415
         ? `Unsupported request body: ${error.message ?? 'unsupported encoding or charset'}.`
         : `The request body could not be read: ${error.message ?? 'bad request'}.`;
-  res.status(status).json(errorBody(message, 'BAD_REQUEST'));
+  res.status(status).json(errorBody(message, ErrorCode.BAD_REQUEST));
 };

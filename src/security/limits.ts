@@ -3,21 +3,25 @@
  * configuration (environment variables, read and validated here only), and the Apollo Server
  * options and plugin that apply them. docs/operations.md, "Limits and production hardening".
  *
- * - depth, aliases, directives, literal duplicate fields: validation rules (below);
- * - tokens: graphql-js's parser option `maxTokens`;
- * - cost: a plugin hook after validation, because page sizes may come from variables
- *   (src/security/cost.ts has the model);
+ * - depth, aliases, directives, words, literal duplicate fields: validation rules (below);
+ * - tokens of any kind: graphql-js's parser option `maxTokens` (PARSER_TOKEN_FACTOR × maxTokens);
+ * - cost and list-argument caps: a plugin hook after validation, because page sizes and lists
+ *   may come from variables (src/security/cost.ts has the model);
  * - input the database cannot take (NUL, lone surrogates, 1e400, unsupported operation types):
  *   src/security/input.ts;
- * - `first` ≤ 100: the resolvers (PAGE_SIZE_EXCEEDED); request body ≤ 100 kB: express.json,
- *   with the JSON error handler of src/security/http.ts.
+ * - `first` ≤ 100: the resolvers (PAGE_SIZE_EXCEEDED); request body ≤ maxBodyKb: express.json,
+ *   with the JSON error handler of src/security/http.ts; the deadline: src/security/deadline.ts.
  *
- * Every refusal is a GraphQL error with a stable `extensions.code` and HTTP 400.
+ * Every refusal is a GraphQL error with a stable `extensions.code` from src/errors.ts, which
+ * also decides the HTTP status.
  */
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  Lexer,
+  TokenKind,
+  visit,
   type ASTNode,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -27,41 +31,51 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { z } from 'zod';
-import { operationCost } from './cost.js';
+import { ErrorCode, isErrorCode } from '../errors.js';
+import { costReport, describeCostRefusal, describeListRefusal } from './cost.js';
 import { storableLiteralsRule, supportedOperationTypesRule, unstorableVariable } from './input.js';
-
-/** `extensions.code` of each refusal made here (Apollo's own codes are kept for the rest). */
-export const LimitCode = {
-  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
-  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
-  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
-  DUPLICATE_FIELD: 'DUPLICATE_FIELD',
-  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
-  OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-} as const;
-export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
-const LIMIT_CODES = new Set<string>(Object.values(LimitCode));
 
 export interface QueryLimits {
   /** Fields on the longest path, leaves included (`{ papers { doi } }` is 2). */
   maxDepth: number;
-  /** Aliased fields per operation, fragments expanded, `__typename` included. */
+  /**
+   * Aliased fields per operation below the root, fragments expanded, `__typename` included.
+   * Root fields are not counted: gateways alias them (Hive Gateway merges parallel `_entities`
+   * fetches as `_0: _entities(…) _1: _entities(…)`, and its planner aliases root fields), and
+   * every root field costs at least 1 in the cost model.
+   */
   maxAliases: number;
   /** Directives per operation, fragments expanded. */
   maxDirectives: number;
-  /** Lexical tokens per document. */
+  /**
+   * Words per document: names and values, not counting punctuation, variable definitions,
+   * unaliased `__typename`, nor federation's `_entities(representations: $x) { ... on T }`
+   * envelope. A gateway's rewriting (literals into variables, added `__typename`, entity fetches)
+   * does not increase the count. The parser itself stops at PARSER_TOKEN_FACTOR × as many tokens.
+   */
   maxTokens: number;
   /** Cost per operation (src/security/cost.ts). */
   maxCost: number;
+  /** Request body in kB (query and variables as JSON; a gateway's `_entities` batch too). */
+  maxBodyKb: number;
+  /** Request deadline: after it the client gets REQUEST_TIMEOUT and no resolver starts new work. */
+  requestTimeoutMs: number;
+  /** PostgreSQL statement_timeout of the server's connections (the embedded database has none). */
+  statementTimeoutMs: number;
 }
+
+/** The parser's own bound on tokens of any kind, as a multiple of maxTokens. */
+export const PARSER_TOKEN_FACTOR = 8;
 
 /**
  * Defaults. Depth 16: the deepest trace the data holds is three derivations down
  * (`materials.edges.node.voltagePairs.volumetricEnergy.inputs.derivation.inputs.derivation.inputs.derivation.inputs`,
  * 13 fields) and its stored inputs' `source.paper.doi` make it 15; graphql-js's introspection
  * query (GraphiQL's docs) needs 15 too, the deepest documented query 10. Cost 5000: the costliest
- * documented query is 3001, the dashboard's 2041.
+ * documented query is 3001, the dashboard's 2041. Body 1 MB: about 15,000 `_entities`
+ * representations by id, more than the cost budget admits, so a gateway meets the budget (with
+ * its message) before a 413. Deadline 15 s and the statement timeout the same: a correlation
+ * over a whole family on the embedded database takes a few seconds.
  */
 export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = {
   maxDepth: 16,
@@ -69,20 +83,36 @@ export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = {
   maxDirectives: 5,
   maxTokens: 1000,
   maxCost: 5000,
+  maxBodyKb: 1024,
+  requestTimeoutMs: 15_000,
+  statementTimeoutMs: 15_000,
 };
 
 export interface SecurityConfig {
   limits: QueryLimits;
-  /** Whether `__schema`, `__type` and federation's `_service` may be queried. */
+  /** Whether `__schema` and `__type` may be queried. */
   introspection: boolean;
+  /**
+   * Whether federation's `_service { sdl }` answers. Default yes, as with @apollo/subgraph: a
+   * gateway can load the subgraph while introspection stays off. GRAPHQL_SUBGRAPH_SDL=false
+   * closes it (unless introspection is on).
+   */
+  serviceSdl: boolean;
   /** Path of the operation allow-list file (src/security/allowlist.ts); none: every operation may run. */
   operationAllowlist?: string;
+  /**
+   * With an allow-list: the secret a gateway sends as `Gateway-Secret` to have the operations it
+   * plans admitted (they still meet every other limit).
+   */
+  gatewaySecret?: string;
 }
 
 export interface SecurityOverrides {
   limits?: Partial<QueryLimits>;
   introspection?: boolean;
+  serviceSdl?: boolean;
   operationAllowlist?: string;
+  gatewaySecret?: string;
 }
 
 /** A setting that makes no sense: the server refuses to start, with this message. */
@@ -98,20 +128,26 @@ const count = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`));
 
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }))
+  .transform((v) => v === 'true' || v === '1');
+
 const EnvSchema = z.object({
   GRAPHQL_MAX_DEPTH: count(1000).optional(),
   GRAPHQL_MAX_ALIASES: count(10_000).optional(),
   GRAPHQL_MAX_DIRECTIVES: count(10_000).optional(),
   GRAPHQL_MAX_TOKENS: count(1_000_000).optional(),
   GRAPHQL_MAX_COST: count(1_000_000_000).optional(),
-  GRAPHQL_INTROSPECTION: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }))
-    .transform((v) => v === 'true' || v === '1')
-    .optional(),
+  GRAPHQL_MAX_BODY_KB: count(100_000).optional(),
+  REQUEST_TIMEOUT_MS: count(3_600_000).optional(),
+  STATEMENT_TIMEOUT_MS: count(3_600_000).optional(),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHQL_SUBGRAPH_SDL: flag.optional(),
   OPERATION_ALLOWLIST: z.string().trim().min(1).optional(),
+  ALLOWLIST_GATEWAY_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional(),
 });
 
 /**
@@ -129,29 +165,40 @@ export function loadSecurityConfig(env: Readonly<Record<string, string | undefin
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(present[name])}: ${issue.message}`;
+      const shown = name.endsWith('SECRET') ? '…' : JSON.stringify(present[name]);
+      return `${name}=${shown}: ${issue.message}`;
     });
     throw new SecurityConfigError(`invalid query-limit settings: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const requestTimeoutMs = e.REQUEST_TIMEOUT_MS ?? DEFAULT_QUERY_LIMITS.requestTimeoutMs;
   const limits: QueryLimits = {
     maxDepth: e.GRAPHQL_MAX_DEPTH ?? DEFAULT_QUERY_LIMITS.maxDepth,
     maxAliases: e.GRAPHQL_MAX_ALIASES ?? DEFAULT_QUERY_LIMITS.maxAliases,
     maxDirectives: e.GRAPHQL_MAX_DIRECTIVES ?? DEFAULT_QUERY_LIMITS.maxDirectives,
     maxTokens: e.GRAPHQL_MAX_TOKENS ?? DEFAULT_QUERY_LIMITS.maxTokens,
     maxCost: e.GRAPHQL_MAX_COST ?? DEFAULT_QUERY_LIMITS.maxCost,
+    maxBodyKb: e.GRAPHQL_MAX_BODY_KB ?? DEFAULT_QUERY_LIMITS.maxBodyKb,
+    requestTimeoutMs,
+    // A statement that outlives its request's deadline keeps the database busy for no one.
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS ?? requestTimeoutMs,
     ...Object.fromEntries(Object.entries(overrides.limits ?? {}).filter(([, value]) => value !== undefined)),
   };
+  const operationAllowlist = overrides.operationAllowlist ?? e.OPERATION_ALLOWLIST;
+  const gatewaySecret = overrides.gatewaySecret ?? e.ALLOWLIST_GATEWAY_SECRET;
+  if (gatewaySecret && !operationAllowlist) throw new SecurityConfigError('ALLOWLIST_GATEWAY_SECRET is set without OPERATION_ALLOWLIST (it only lets a gateway past the allow-list)');
   return {
     limits,
     introspection: overrides.introspection ?? e.GRAPHQL_INTROSPECTION ?? !production,
-    operationAllowlist: overrides.operationAllowlist ?? e.OPERATION_ALLOWLIST,
+    serviceSdl: overrides.serviceSdl ?? e.GRAPHQL_SUBGRAPH_SDL ?? true,
+    operationAllowlist,
+    gatewaySecret,
   };
 }
 
 // ------------------------------------------------------------------ validation rules
 
-function limitError(code: LimitCode, message: string, node: ASTNode, details: Record<string, unknown>): GraphQLError {
+function limitError(code: ErrorCode, message: string, node: ASTNode, details: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { nodes: [node], extensions: { code, ...details } });
 }
 
@@ -190,14 +237,17 @@ export function maxDepthRule(maxDepth: number): ValidationRule {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet);
         if (depth > maxDepth) {
-          context.reportError(limitError(LimitCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth} nested fields.`, operation, { limit: maxDepth, found: depth }));
+          context.reportError(limitError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth} nested fields.`, operation, { limit: maxDepth, found: depth }));
         }
       },
     };
   };
 }
 
-/** Aliases per operation, fragments expanded; every alias counts, `__typename` included. */
+/**
+ * Aliases below the root fields, fragments expanded; every alias there counts, `__typename`
+ * included. Root fields' aliases are free (see QueryLimits.maxAliases).
+ */
 export function maxAliasesRule(maxAliases: number): ValidationRule {
   return (context) => {
     const aliasesOf = fragmentMemo<number>(context, function aliases(set, fragment): number {
@@ -209,11 +259,20 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
       }
       return n;
     });
+    const belowRoot = fragmentMemo<number>(context, function root(set, fragment): number {
+      let n = 0;
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) n += s.selectionSet ? aliasesOf(s.selectionSet) : 0;
+        else if (s.kind === Kind.INLINE_FRAGMENT) n += root(s.selectionSet, fragment);
+        else n += fragment(s.name.value) ?? 0;
+      }
+      return n;
+    });
     return {
       OperationDefinition(operation) {
-        const n = aliasesOf(operation.selectionSet);
+        const n = belowRoot(operation.selectionSet);
         if (n > maxAliases) {
-          context.reportError(limitError(LimitCode.TOO_MANY_ALIASES, `The operation uses ${n} aliases; at most ${maxAliases} are allowed.`, operation, { limit: maxAliases, found: n }));
+          context.reportError(limitError(ErrorCode.TOO_MANY_ALIASES, `The operation uses ${n} aliases below its root fields; at most ${maxAliases} are allowed.`, operation, { limit: maxAliases, found: n }));
         }
       },
     };
@@ -238,7 +297,7 @@ export function maxDirectivesRule(maxDirectives: number): ValidationRule {
         const own = (operation.directives?.length ?? 0) + (operation.variableDefinitions ?? []).reduce((sum, v) => sum + (v.directives?.length ?? 0), 0);
         const n = own + directivesOf(operation.selectionSet);
         if (n > maxDirectives) {
-          context.reportError(limitError(LimitCode.TOO_MANY_DIRECTIVES, `The operation uses ${n} directives; at most ${maxDirectives} are allowed.`, operation, { limit: maxDirectives, found: n }));
+          context.reportError(limitError(ErrorCode.TOO_MANY_DIRECTIVES, `The operation uses ${n} directives; at most ${maxDirectives} are allowed.`, operation, { limit: maxDirectives, found: n }));
         }
       },
     };
@@ -260,7 +319,7 @@ export const noDuplicateFieldsRule: ValidationRule = (context) => ({
     }
     for (const [key, times] of seen) {
       if (times > 1) {
-        context.reportError(limitError(LimitCode.DUPLICATE_FIELD, `Field "${key}" is selected ${times} times in one selection set; select each field once.`, set, { field: key, found: times }));
+        context.reportError(limitError(ErrorCode.DUPLICATE_FIELD, `Field "${key}" is selected ${times} times in one selection set; select each field once.`, set, { field: key, found: times }));
         return false; // one report per selection set; do not descend
       }
     }
@@ -268,16 +327,63 @@ export const noDuplicateFieldsRule: ValidationRule = (context) => ({
   },
 });
 
+/** Name, number and string tokens outside these ranges of the source (see QueryLimits.maxTokens). */
+export function documentWords(document: DocumentNode): number {
+  const source = document.loc?.source;
+  if (!source) return 0;
+  const skipped: [start: number, end: number][] = [];
+  visit(document, {
+    VariableDefinition(node) {
+      if (node.loc) skipped.push([node.loc.start, node.loc.end]);
+    },
+    Field(node, _key, _parent, _path, ancestors) {
+      if (node.name.value === '__typename' && !node.alias && node.loc) skipped.push([node.loc.start, node.loc.end]);
+      // ancestors end with the operation and its selection set (the parent array is not in them).
+      const atRoot = (ancestors[ancestors.length - 2] as ASTNode | undefined)?.kind === Kind.OPERATION_DEFINITION;
+      if (node.name.value !== '_entities' || !atRoot || !node.loc || !node.selectionSet?.loc) return;
+      skipped.push([node.loc.start, node.selectionSet.loc.start]);
+      for (const s of node.selectionSet.selections) {
+        if (s.kind === Kind.INLINE_FRAGMENT && s.loc && s.typeCondition?.loc) skipped.push([s.loc.start, s.typeCondition.loc.end]);
+      }
+    },
+  });
+  skipped.sort((a, b) => a[0] - b[0]);
+  const words = new Set<TokenKind>([TokenKind.NAME, TokenKind.INT, TokenKind.FLOAT, TokenKind.STRING, TokenKind.BLOCK_STRING]);
+  const lexer = new Lexer(source);
+  let n = 0;
+  let range = 0;
+  for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+    while (range < skipped.length && skipped[range]![1] <= token.start) range++;
+    const inSkipped = range < skipped.length && skipped[range]![0] <= token.start;
+    if (!inSkipped && words.has(token.kind)) n++;
+  }
+  return n;
+}
+
+/** Words per document (QueryLimits.maxTokens). */
+export function maxWordsRule(maxWords: number): ValidationRule {
+  return (context) => ({
+    Document(document) {
+      const n = documentWords(document);
+      if (n > maxWords) {
+        context.reportError(
+          limitError(ErrorCode.TOO_MANY_TOKENS, `The document has ${n} names and values; at most ${maxWords} are allowed (punctuation, variable definitions and __typename do not count). Split it into smaller operations.`, document, { limit: maxWords, found: n }),
+        );
+      }
+      return false;
+    },
+  });
+}
+
 /**
- * With introspection off, federation's `_service { sdl }` is refused like `__schema`: it prints
- * the whole schema. (A router composing this subgraph reads it from an instance with
- * introspection on, or from schema/.)
+ * `_service { sdl }` prints the whole schema: refused like `__schema` when both introspection and
+ * GRAPHQL_SUBGRAPH_SDL are off. (A gateway then reads the SDL from schema/ or a composed file.)
  */
 export const noServiceSdlRule: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === '_service' && context.getParentType() === context.getSchema().getQueryType()) {
       context.reportError(
-        new GraphQLError('Introspection is disabled on this server, and `_service { sdl }` would print the schema.', {
+        new GraphQLError('This server does not print its schema: `_service { sdl }` is off (GRAPHQL_SUBGRAPH_SDL=false) and introspection is disabled.', {
           nodes: [node],
           extensions: { validationErrorCode: 'INTROSPECTION_DISABLED' },
         }),
@@ -289,13 +395,14 @@ export const noServiceSdlRule: ValidationRule = (context) => ({
 export function queryLimitRules(config: SecurityConfig): ValidationRule[] {
   const { limits } = config;
   return [
+    maxWordsRule(limits.maxTokens),
     maxDepthRule(limits.maxDepth),
     maxAliasesRule(limits.maxAliases),
     maxDirectivesRule(limits.maxDirectives),
     noDuplicateFieldsRule,
     storableLiteralsRule,
     supportedOperationTypesRule,
-    ...(config.introspection ? [] : [noServiceSdlRule]),
+    ...(config.introspection || config.serviceSdl ? [] : [noServiceSdlRule]),
   ];
 }
 
@@ -303,7 +410,8 @@ export function queryLimitRules(config: SecurityConfig): ValidationRule[] {
 
 /**
  * Checks made once the operation is known, with the request's variables: unstorable strings in
- * variables (BAD_USER_INPUT), then the cost budget (QUERY_TOO_COSTLY). Both answer HTTP 400.
+ * variables (BAD_USER_INPUT), list arguments past their caps (LIST_SIZE_EXCEEDED), then the cost
+ * budget (QUERY_TOO_COSTLY, naming the costliest path).
  */
 export function operationGuardPlugin<TContext extends object>(limits: Pick<QueryLimits, 'maxCost'>): ApolloServerPlugin<TContext> {
   return {
@@ -312,13 +420,17 @@ export function operationGuardPlugin<TContext extends object>(limits: Pick<Query
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const bad = unstorableVariable(request.variables ?? {});
-          if (bad) throw new GraphQLError(`Variable ${bad}.`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          const cost = operationCost(schema, document as DocumentNode, operation, { variables: request.variables ?? {} });
-          if (cost > limits.maxCost) {
-            throw new GraphQLError(
-              `The operation's estimated cost ${cost} exceeds the budget of ${limits.maxCost} (page sizes and list lengths multiply). Request smaller pages (first:) or fewer nested lists.`,
-              { nodes: [operation], extensions: { code: LimitCode.QUERY_TOO_COSTLY, limit: limits.maxCost, found: cost, http: { status: 400 } } },
-            );
+          if (bad) throw new GraphQLError(`Variable ${bad}.`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+          const report = costReport(schema, document as DocumentNode, operation, { variables: request.variables ?? {} });
+          const tooLong = report.lists.find((list) => list.length > list.cap);
+          if (tooLong) {
+            throw new GraphQLError(describeListRefusal(tooLong), { nodes: [tooLong.node], extensions: { code: ErrorCode.LIST_SIZE_EXCEEDED, argument: tooLong.argument, limit: tooLong.cap, found: tooLong.length } });
+          }
+          if (report.cost > limits.maxCost) {
+            throw new GraphQLError(describeCostRefusal(report, limits.maxCost), {
+              nodes: [operation],
+              extensions: { code: ErrorCode.QUERY_TOO_COSTLY, limit: limits.maxCost, found: report.cost, costliestPath: report.costliest?.path },
+            });
           }
         },
       };
@@ -330,15 +442,15 @@ export function operationGuardPlugin<TContext extends object>(limits: Pick<Query
 
 /**
  * The Apollo Server options that apply the limits and the production behaviour: validation
- * rules, token limit, introspection switch, suggestions hidden in production, CSRF prevention on,
- * HTTP batching off, APQ on (Apollo's in-memory cache). The cost limit and the variables check
- * are a plugin: `operationGuardPlugin(config.limits)`.
+ * rules, the parser's token bound, introspection switch, suggestions hidden in production, CSRF
+ * prevention on, HTTP batching off, APQ on (Apollo's in-memory cache). The cost limit and the
+ * variables check are a plugin: `operationGuardPlugin(config.limits)`.
  */
 export function apolloSecurityOptions<TContext extends object>(config: SecurityConfig, production: boolean) {
   return {
     introspection: config.introspection,
     validationRules: queryLimitRules(config),
-    parseOptions: { maxTokens: config.limits.maxTokens },
+    parseOptions: { maxTokens: config.limits.maxTokens * PARSER_TOKEN_FACTOR },
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -365,11 +477,11 @@ export function shapeClientError(formatted: GraphQLFormattedError, error: unknow
   // query version") with HTTP 400 but no code, which would read as an internal error.
   if (error instanceof GraphQLError && error.extensions.code === undefined) {
     const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) shaped = { ...shaped, extensions: { ...shaped.extensions, code: 'BAD_REQUEST' } };
+    if (typeof status === 'number' && status >= 400 && status < 500) shaped = { ...shaped, extensions: { ...shaped.extensions, code: ErrorCode.BAD_REQUEST } };
   }
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const code = original instanceof GraphQLError ? original.extensions.code : undefined;
-  if (typeof code === 'string' && LIMIT_CODES.has(code) && shaped.extensions?.code !== code) {
+  if (isErrorCode(code) && shaped.extensions?.code !== code) {
     shaped = { ...shaped, extensions: { ...shaped.extensions, code } };
   }
   if (production) {

@@ -35,15 +35,21 @@ const CORRECT = `mutation($input: CorrectValueInput!) { correctValue(input: $inp
 
 const paper = { doi: '10.1000/test.lfp.2026', title: 'A test paper on carbon-coated LiFePO4', journal: 'Test J.', year: 2026, authors: ['A. Curator'] };
 
-test('reads stay open; mutations need a curator token; a bad token is refused with 401', async () => {
+test('reads stay open, whatever Authorization header they carry; mutations need a curator token; a bad token is refused with 401', async () => {
   assert.ok((await server.data('{ papers { doi } }')).papers.length >= 3);
   const anonymous = await server.execute(ADD_PAPER, { input: paper });
   assert.equal(anonymous.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
   const wrong = await server.execute(ADD_PAPER, { input: paper }, { authorization: 'Bearer not-the-token' });
   assert.equal(wrong.status, 401);
   assert.equal(wrong.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
-  const malformed = await server.execute('{ papers { doi } }', undefined, { authorization: 'Basic abc' });
+  for (const authorization of ['Basic abc', 'Bearer an-organisation-token-a-gateway-forwards']) {
+    const read = await server.execute('{ papers { doi } }', undefined, { authorization });
+    assert.equal(read.status, 200, authorization);
+    assert.ok(read.body.data?.papers.length, authorization);
+  }
+  const malformed = await server.execute(ADD_PAPER, { input: paper }, { authorization: 'Basic abc' });
   assert.equal(malformed.status, 401);
+  assert.match(malformed.body.errors?.[0]?.message ?? '', /must be "Bearer <curator token>"; curation needs a curator token/);
   assert.equal((await server.db.prisma.paper.count({ where: { doi: paper.doi } })), 0);
 });
 

@@ -37,7 +37,8 @@ let fuzzCases = 0;
 const json = (query: string, variables?: unknown): Request => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
 
 async function send(request: Request): Promise<Outcome> {
-  const response = await fetch(url + (request.search ?? ''), { method: request.method ?? 'POST', headers: request.headers, body: request.body });
+  // As a GraphQL-over-HTTP client, which gets the refusals' HTTP statuses.
+  const response = await fetch(url + (request.search ?? ''), { method: request.method ?? 'POST', headers: { accept: 'application/graphql-response+json', ...request.headers }, body: request.body });
   const text = await response.text();
   let body: Outcome['body'];
   try {
@@ -143,8 +144,10 @@ describe('hostile GraphQL requests', () => {
     const corpus: [name: string, request: Request, expected?: string | 'data'][] = [
       // documents
       ['deep nesting past the limit', json(chain(40)), 'QUERY_TOO_DEEP'],
-      ['deep nesting past the token limit', json(`{ ${'a { '.repeat(600)}b ${'} '.repeat(600)}}`), 'GRAPHQL_PARSE_FAILED'],
-      ['alias flood', json(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: papers { doi }`).join(' ')} }`), 'TOO_MANY_ALIASES'],
+      ['deep nesting (600 levels)', json(`{ ${'a { '.repeat(600)}b ${'} '.repeat(600)}}`), 'QUERY_TOO_DEEP'],
+      ['deep nesting past the parser\'s token bound', json(`{ ${'a { '.repeat(3000)}b ${'} '.repeat(3000)}}`), 'GRAPHQL_PARSE_FAILED'],
+      ['alias flood', json(`{ papers { ${Array.from({ length: 60 }, (_, i) => `a${i}: doi`).join(' ')} } }`), 'TOO_MANY_ALIASES'],
+      ['root alias flood (held by the cost)', json(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: papers { materials { key } }`).join(' ')} }`), 'QUERY_TOO_COSTLY'],
       ['fragment cycle', json('{ ...A } fragment A on Query { ...B } fragment B on Query { ...C } fragment C on Query { ...A }'), 'GRAPHQL_VALIDATION_FAILED'],
       ['fragment spreading itself', json('{ ...A } fragment A on Query { papers { doi } ...A }'), 'GRAPHQL_VALIDATION_FAILED'],
       ['exponential fragments', json(`{ ...F0 } ${Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F30 on Query { papers { doi } }`), 'QUERY_TOO_COSTLY'],
@@ -219,7 +222,7 @@ describe('hostile GraphQL requests', () => {
       ['unsupported charset', { method: 'POST', headers: { 'content-type': 'application/json; charset=ebcdic' }, body: '{}' }, 'BAD_REQUEST'],
       ['gzip that is not gzip', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{"query":"{ papers { doi } }"}' }, 'BAD_REQUEST'],
       ['unknown content-encoding', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'zstd-9000' }, body: '{}' }, 'BAD_REQUEST'],
-      ['oversized body (>100 kB)', json(`{ papers { doi } } #${'z'.repeat(120_000)}`), 'PAYLOAD_TOO_LARGE'],
+      ['oversized body (>1 MB)', json(`{ papers { doi } } #${'z'.repeat(1_100_000)}`), 'PAYLOAD_TOO_LARGE'],
       ['GET without the preflight header', { method: 'GET', search: '?query=%7B__typename%7D' }, 'BAD_REQUEST'],
       ['GET with malformed variables', { method: 'GET', headers: { 'apollo-require-preflight': '1' }, search: '?query=%7B__typename%7D&variables=%7Bnope' }, 'BAD_REQUEST'],
       ['GET with two queries', { method: 'GET', headers: { 'apollo-require-preflight': '1' }, search: '?query=%7B__typename%7D&query=%7B__typename%7D' }, 'BAD_REQUEST'],
@@ -369,7 +372,7 @@ describe('hostile GraphQL requests', () => {
         [
           '{',
           `materials(first: 1) { edges { node { ${'substrate { '.repeat(depth - 4)}key ${'} '.repeat(depth - 4)}} } }`,
-          ...Array.from({ length: aliases }, (_, i) => `t${i}: __typename`),
+          `papers { ${Array.from({ length: aliases }, (_, i) => `t${i}: __typename`).join(' ')} doi }`,
           ...Array.from({ length: directives }, () => '... on Query @include(if: true) { __typename }'),
           '}',
         ].join(' ');

@@ -10,11 +10,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { allowlistFile, clientOperations, sha256Hex } from '../../src/security/allowlist.js';
-import { DEFAULT_QUERY_LIMITS, loadSecurityConfig, SecurityConfigError } from '../../src/security/limits.js';
 import { docExamples, expectedOutputMismatch } from '../docs-examples.js';
+import { DEFAULT_QUERY_LIMITS, documentWords, loadSecurityConfig, SecurityConfigError } from '../../src/security/limits.js';
 import { startTestServer, type TestServer } from './testkit.js';
 
 interface Exchange {
@@ -26,9 +26,13 @@ interface Exchange {
 
 let exchanges = 0;
 
-/** Sends a request and checks what every answer must satisfy: no 5xx, JSON, codes, no stacks. */
+/**
+ * Sends a request and checks what every answer must satisfy: no 5xx, JSON, codes, no stacks.
+ * As a GraphQL-over-HTTP client (Accept: application/graphql-response+json), which gets the
+ * refusals' HTTP statuses; a plain application/json client gets 200 (see 'HTTP status').
+ */
 async function send(url: string, init: RequestInit): Promise<Exchange> {
-  const response = await fetch(url, init);
+  const response = await fetch(url, { ...init, headers: { accept: 'application/graphql-response+json', ...(init.headers as Record<string, string>) } });
   const text = await response.text();
   exchanges++;
   const where = `${init.method ?? 'GET'} ${url.slice(0, 200)} → ${response.status}: ${text.slice(0, 600)}`;
@@ -132,16 +136,20 @@ describe('security checks against a production-mode server', () => {
   });
 
   describe('alias overloading', () => {
-    test('101 aliases are refused', async () => {
-      refused(await post(url, `{ ${aliases(101, 'papers { doi }')} }`), 'TOO_MANY_ALIASES', /101 aliases; at most 10/);
+    test('101 aliases below the root are refused', async () => {
+      refused(await post(url, `{ papers { ${aliases(101, 'doi')} } }`), 'TOO_MANY_ALIASES', /101 aliases below its root fields; at most 10/);
     });
-    test('11 __typename aliases are refused too (no exemption), 10 pass', async () => {
-      refused(await post(url, `{ ${aliases(11, '__typename')} }`), 'TOO_MANY_ALIASES', /11 aliases/);
-      succeeded(await post(url, `{ ${aliases(10, '__typename')} }`), '10 aliases');
+    test('11 __typename aliases below the root are refused too (no exemption), 10 pass', async () => {
+      refused(await post(url, `{ papers { ${aliases(11, '__typename')} } }`), 'TOO_MANY_ALIASES', /11 aliases/);
+      succeeded(await post(url, `{ papers { ${aliases(10, '__typename')} } }`), '10 aliases');
     });
     test('aliases hidden in fragments are counted where the fragment is spread', async () => {
-      const query = `{ ...F ...F } fragment F on Query { ${aliases(6, '__typename')} }`;
+      const query = `{ papers { ...F ...F } } fragment F on Paper { ${aliases(6, '__typename')} }`;
       refused(await post(url, query), 'TOO_MANY_ALIASES', /12 aliases/);
+    });
+    test('aliased root fields (as gateways send them) are held by the cost instead: 101 aliased papers lists are too costly', async () => {
+      succeeded(await post(url, `{ ${aliases(20, '__typename')} ${aliases(11, 'papers { doi }').replace(/a(\d+):/g, 'p$1:')} }`), '31 aliased root fields');
+      refused(await post(url, `{ ${aliases(101, 'papers { materials { key } }')} }`), 'QUERY_TOO_COSTLY', /The largest share, 110, is a\d+\.materials \(a\d+ assumed 10 per list/);
     });
   });
 
@@ -203,7 +211,7 @@ describe('security checks against a production-mode server', () => {
   describe('cost and size', () => {
     test('a query whose lists multiply past the budget is refused before it runs', async () => {
       const query = '{ materials(first: 100) { edges { node { measurements { conditions { currentDensity { inputs { source { paper { doi } } } } } } } } } }';
-      refused(await post(url, query), 'QUERY_TOO_COSTLY', /estimated cost \d+ exceeds the budget of 5000/);
+      refused(await post(url, query), 'QUERY_TOO_COSTLY', /estimated cost 12,201 exceeds the budget of 5,000 .* The largest share, 12,201, is materials\.edges\.node\.measurements\.conditions\.currentDensity\.inputs\.source\.paper \(materials first: 100 × measurements assumed 10 per list .* × inputs 3 per list/);
     });
     test('page sizes from variables count: the same document passes with first: 2 and is refused with first: 100', async () => {
       const query = 'query($n: Int) { materials(first: $n) { edges { node { measurements { conditions { currentDensity { inputs { source { paper { doi } } } } } } } } } }';
@@ -214,13 +222,58 @@ describe('security checks against a production-mode server', () => {
       const exchange = await post(url, '{ materials(first: 101) { totalCount } }');
       assert.equal(exchange.body.errors?.[0]?.extensions?.code, 'PAGE_SIZE_EXCEEDED');
     });
-    test('more than 1000 tokens are refused at parse time', async () => {
-      refused(await post(url, `{ papers { doi ${Array.from({ length: 1000 }, (_, i) => `f${i}`).join(' ')} } }`), 'GRAPHQL_PARSE_FAILED', /more tha[nt] 1000 tokens/);
+    test('more than 1000 names and values are refused; punctuation, variable definitions and __typename do not count', async () => {
+      refused(await post(url, `{ papers { doi ${Array.from({ length: 1000 }, (_, i) => `f${i}`).join(' ')} } }`), 'TOO_MANY_TOKENS', /1002 names and values; at most 1000/);
+      // What a gateway sends for a client's document: literals as variables, __typename added.
+      const client = '{ materials(first: 3, filter: { elements: ["Ni", "Co"], role: CATHODE }) { edges { node { key } } } }';
+      const planned = 'query($a: Int, $b: [String!], $c: MaterialRole) { materials(first: $a, filter: { elements: $b, role: $c }) { __typename edges { __typename node { __typename key } } } }';
+      const entities = 'query($representations: [_Any!]!) { _0: _entities(representations: $representations) { ... on Material { __typename key } } }';
+      assert.deepEqual([client, planned, entities].map((d) => documentWords(parse(d))), [12, 12, 2]);
     });
-    test('a body over 100 kB gets a JSON 413', async () => {
-      const exchange = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ papers { doi } } # ${'x'.repeat(110_000)}` }) });
-      refused(exchange, 'PAYLOAD_TOO_LARGE', /larger than the limit of 100 kB/);
+    test('past 8 times the token limit the parser stops', async () => {
+      refused(await post(url, `query(${'$v: Int '.repeat(2001)}) { papers { doi } }`), 'GRAPHQL_PARSE_FAILED', /more tha[nt] 8000 tokens/);
+    });
+    test('a body over 1 MB gets a JSON 413', async () => {
+      const exchange = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ papers { doi } } # ${'x'.repeat(1_100_000)}` }) });
+      refused(exchange, 'PAYLOAD_TOO_LARGE', /larger than the limit of 1024 kB/);
       assert.equal(exchange.status, 413);
+    });
+  });
+
+  describe('list arguments', () => {
+    const ranges = (n: number) => Array.from({ length: n }, (_, i) => ({ property: 'average_voltage', min: i / 1000 }));
+    test('200 and 2,000 propertyRanges entries are refused before any SQL runs, as a literal or a variable', async () => {
+      const query = 'query($f: MaterialFilter) { materials(filter: $f) { totalCount } }';
+      for (const n of [200, 2000]) {
+        const before = server.db.statementCount();
+        refused(await post(url, query, { f: { propertyRanges: ranges(n) } }), 'LIST_SIZE_EXCEEDED', new RegExp(`materials\\(filter\\)\\.propertyRanges has ${n.toLocaleString('en-US')} entries; at most 10`));
+        assert.equal(server.db.statementCount(), before, `${n} entries: no statement`);
+      }
+      const literal = `{ materials(filter: { propertyRanges: [${ranges(11).map((r) => `{ property: "${r.property}", min: ${r.min} }`).join(', ')}] }) { totalCount } }`;
+      refused(await post(url, literal), 'LIST_SIZE_EXCEEDED', /has 11 entries; at most 10/);
+    });
+    test('10 propertyRanges entries run', async () => {
+      succeeded(await post(url, 'query($f: MaterialFilter) { materials(filter: $f) { totalCount } }', { f: { propertyRanges: ranges(10) } }), '10 ranges');
+    });
+    test('every list argument has a cap: elements, exclude and any list not named in LIST_ARGUMENTS', async () => {
+      const elements = Array.from({ length: 11 }, () => 'Ni');
+      refused(await post(url, 'query($e: [String!]) { materials(filter: { elements: $e }) { totalCount } }', { e: elements }), 'LIST_SIZE_EXCEEDED', /elements has 11 entries; at most 10/);
+      const exclude = Array.from({ length: 201 }, (_, i) => `k${i}`);
+      refused(await post(url, 'query($x: [String!]) { correlation(x: { property: "elf_max" }, y: { property: "average_voltage" }, exclude: $x) { n } }', { x: exclude }), 'LIST_SIZE_EXCEEDED', /correlation\(exclude\) has 201 entries; at most 200/);
+      const properties = Array.from({ length: 21 }, () => 'average_voltage');
+      refused(await post(url, 'query($p: [String!]) { materials(first: 1) { edges { node { coatingEffects(properties: $p) { property { key } } } } } }', { p: properties }), 'LIST_SIZE_EXCEEDED', /coatingEffects\(properties\) has 21 entries; at most 20/);
+    });
+  });
+
+  describe('HTTP status', () => {
+    test('an application/json client (curl, a browser, a gateway) gets 200 with the code and the advice in the body', async () => {
+      const plain = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ papers { ${aliases(11, 'doi')} } }` }) });
+      assert.equal(plain.status, 200);
+      const body = (await plain.json()) as Exchange['body'];
+      assert.equal(body.errors?.[0]?.extensions?.code, 'TOO_MANY_ALIASES');
+      const listed = await fetch(allowlisted.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: '{ papers { doi } }' }) });
+      assert.equal(listed.status, 200);
+      assert.equal(((await listed.json()) as Exchange['body']).errors?.[0]?.extensions?.code, 'OPERATION_NOT_ALLOWED');
     });
   });
 
@@ -242,13 +295,14 @@ describe('security checks against a production-mode server', () => {
       }
     });
 
-    test('introspection is off by default: __schema, __type and _service are refused, __typename is not', async () => {
-      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Material") { name } }', '{ _service { sdl } }']) {
+    test('introspection is off by default: __schema and __type are refused; __typename and federation\'s _service { sdl } are not', async () => {
+      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Material") { name } }']) {
         const exchange = await post(url, query);
         refused(exchange, 'GRAPHQL_VALIDATION_FAILED');
         assert.equal(exchange.body.errors![0]!.extensions?.validationErrorCode, 'INTROSPECTION_DISABLED', query);
       }
       succeeded(await post(url, '{ __typename }'), '__typename');
+      succeeded(await post(url, '{ _service { sdl } }'), '_service');
     });
 
     test('errors carry codes and no stack traces, SQL or internals', async () => {
@@ -306,7 +360,7 @@ describe('security checks against a production-mode server', () => {
       refused(exchange, 'BAD_REQUEST', /provided sha does not match query/);
     });
     test('persisted documents still pass the limits', async () => {
-      const query = `{ ${aliases(11, '__typename')} }`;
+      const query = `{ papers { ${aliases(11, '__typename')} } }`;
       refused(await post(url, query, undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(query) } } }), 'TOO_MANY_ALIASES');
     });
   });
@@ -343,6 +397,9 @@ describe('limit settings', () => {
     assert.equal(loadSecurityConfig({}, true).introspection, false);
     assert.equal(loadSecurityConfig({ GRAPHQL_INTROSPECTION: 'true' }, true).introspection, true);
     assert.equal(loadSecurityConfig({ GRAPHQL_INTROSPECTION: '0' }, false).introspection, false);
+    assert.equal(loadSecurityConfig({}, true).serviceSdl, true);
+    assert.equal(loadSecurityConfig({ GRAPHQL_SUBGRAPH_SDL: 'false' }, true).serviceSdl, false);
+    assert.equal(loadSecurityConfig({ REQUEST_TIMEOUT_MS: '4000' }, true).limits.statementTimeoutMs, 4000);
     const config = loadSecurityConfig({ GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: ' 20 ', GRAPHQL_MAX_COST: '', OPERATION_ALLOWLIST: 'x.json' }, true, { limits: { maxTokens: 50 } });
     assert.deepEqual(config.limits, { ...DEFAULT_QUERY_LIMITS, maxDepth: 12, maxAliases: 20, maxTokens: 50 });
     assert.equal(config.operationAllowlist, 'x.json');
@@ -352,5 +409,7 @@ describe('limit settings', () => {
     assert.throws(() => loadSecurityConfig({ GRAPHQL_MAX_COST: '0' }, false), /GRAPHQL_MAX_COST="0": must be at least 1/);
     assert.throws(() => loadSecurityConfig({ GRAPHQL_MAX_TOKENS: '-5' }, false), /GRAPHQL_MAX_TOKENS/);
     assert.throws(() => loadSecurityConfig({ GRAPHQL_INTROSPECTION: 'yes' }, false), /GRAPHQL_INTROSPECTION="yes": must be true or false/);
+    assert.throws(() => loadSecurityConfig({ ALLOWLIST_GATEWAY_SECRET: 'x'.repeat(40) }, false), /without OPERATION_ALLOWLIST/);
+    assert.throws(() => loadSecurityConfig({ ALLOWLIST_GATEWAY_SECRET: 'short', OPERATION_ALLOWLIST: 'x.json' }, false), /ALLOWLIST_GATEWAY_SECRET=…: must be at least 32/);
   });
 });

@@ -74,10 +74,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const materialsProject = options.materialsProject === 'fixture' ? MP_FIXTURE_DIR : (options.materialsProject ?? false);
   if (options.seed !== false) await seedDatabase(db, undefined, { materialsProject });
   const app = await startApp(db, 0, { production: options.production ?? false, host: '127.0.0.1', curatorAuth: options.curatorAuth });
+  // A GraphQL-over-HTTP client: it gets the refusals' HTTP statuses (an application/json client gets 200).
   const execute = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
     const response = await fetch(app.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
