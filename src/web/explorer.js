@@ -158,7 +158,12 @@
     const uncertainty = f.uncertainty != null ? ` ± ${number(f.uncertainty)}` : '';
     return `${QUALIFIER[f.qualifier] ?? ''}${number(f.value)}${uncertainty}${unitSuffix(f.unit)}`;
   }
-  const cite = (source) => (source ? `${sourceLabel(source.paper.doi)} (doi:${source.paper.doi}), ${source.locator}` : 'source not stated');
+  const cite = (source) => {
+    if (!source) return 'source not stated';
+    // Database rows (Materials Project) have no paper: name the export and its record.
+    if (!source.paper) return `database record ${source.locator}`;
+    return `${sourceLabel(source.paper.doi)} (doi:${source.paper.doi}), ${source.locator}`;
+  };
 
   /** "25 °C, 0.1C, cycle 100, coin half cell" from a Conditions object or an export row's conditions. */
   function conditionsText(c) {
@@ -783,7 +788,7 @@
     fill(root,
       el('table', { className: 'compare' },
         el('thead', null, el('tr', null, el('th', null, ''), found.map((m) => el('th', { scope: 'col', 'data-material': m.key },
-          materialLink(m.key, m.name), el('div', { className: 'muted' }, [m.formula, m.family?.name, sourceLabel(m.source.paper.doi)].filter(Boolean).join(' · ')),
+          materialLink(m.key, m.name), el('div', { className: 'muted' }, [m.formula, m.family?.name, (m.source.paper ? sourceLabel(m.source.paper.doi) : m.source.database?.name)].filter(Boolean).join(' · ')),
           el('button', { type: 'button', className: 'remove', onclick: () => setState({ compare: compareKeys().filter((k) => k !== m.key).join(',') }) }, 'remove'))))),
         el('tbody', null, derivedRows, factRows)),
     );

@@ -116,7 +116,8 @@ const MATERIAL_COLUMNS: Record<string, { select: string; cell: (m: Record<string
   materialsProjectId: { select: 'materialsProjectId', cell: (m) => m.materialsProjectId },
   substrate: { select: 'substrate { key }', cell: (m) => m.substrate?.key ?? null },
   coating: { select: 'coating { key }', cell: (m) => m.coating?.key ?? null },
-  sourceDoi: { select: 'source { paper { doi } }', cell: (m) => m.source.paper.doi },
+  // A database export's rows have no paper: their DOI is the reference the database asks to cite.
+  sourceDoi: { select: 'source { paper { doi } database { citationDoi } }', cell: (m) => m.source.paper?.doi ?? m.source.database?.citationDoi ?? null },
   locator: { select: 'locator: source { locator }', cell: (m) => m.locator.locator },
   molarMassGPerMol: { select: 'molarMassGPerMol: molarMass(unit: "g/mol") { value }', cell: (m) => m.molarMassGPerMol.value },
   theoreticalCapacityMAhPerG: { select: 'theoreticalCapacityMAhPerG: theoreticalCapacity(unit: "mAh/g") { value }', cell: (m) => m.theoreticalCapacityMAhPerG.value },

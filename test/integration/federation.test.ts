@@ -117,7 +117,7 @@ describe('cathode-kb as a federation subgraph', () => {
         ['_entities.3', 'BAD_USER_INPUT'],
       ],
     );
-    assert.match(body.errors![0]!.message, /representations\[1\] must be an object whose __typename is an entity of this subgraph \(Material, Paper\), got "LabCycleTest"/);
+    assert.match(body.errors![0]!.message, /representations\[1\] must be an object whose __typename is an entity of this subgraph \(InsertionElectrode, Material, Paper\), got "LabCycleTest"/);
   });
 
   test('_entities costs the same SQL statements for 1 and 10 materials and papers (batched by the DataLoaders)', async () => {
