@@ -217,6 +217,9 @@ export type ComputedPropertyInput = {
   /** Method key (`ComputationalMethod.key`). */
   methodKey: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+  /** PRINTED unless the value was inferred, computed or read off a figure (then say how in `originNote`). */
+  origin?: InputMaybe<ValueOrigin>;
+  originNote?: InputMaybe<Scalars['String']['input']>;
   paperDoi: Scalars['String']['input'];
   property: Scalars['String']['input'];
   qualifier?: InputMaybe<ValueQualifier>;
@@ -233,6 +236,24 @@ export type ComputedPropertyPayload = {
   __typename?: 'ComputedPropertyPayload';
   computedProperty?: Maybe<ComputedProperty>;
   errors: Array<CurationError>;
+};
+
+/** Where one condition of a measurement comes from, when not simply printed at the measurement's locator. */
+export type ConditionSource = {
+  __typename?: 'ConditionSource';
+  /** Conditions field, e.g. `oneCMAPerG`, `cRate`. */
+  field: Scalars['String']['output'];
+  /** The condition's own source (its locator, or the measurement's when the paper prints it there). */
+  source: Source;
+};
+
+/** Where one condition is printed (if not at the measurement's locator) or how the curator obtained it. */
+export type ConditionSourceInput = {
+  /** Conditions field, e.g. `oneCMAPerG`. */
+  field: Scalars['String']['input'];
+  locator?: InputMaybe<Scalars['String']['input']>;
+  origin?: InputMaybe<ValueOrigin>;
+  originNote?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Conditions under which a measurement was made (null = not stated). */
@@ -258,6 +279,8 @@ export type Conditions = {
   oneCMAPerG?: Maybe<Scalars['Float']['output']>;
   /** Further conditions without a column of their own. */
   other?: Maybe<Scalars['JSON']['output']>;
+  /** Conditions printed somewhere other than the measurement's locator, or inferred/computed by the curator: where, or how. */
+  sources: Array<ConditionSource>;
   /** e.g. pristine, charged to 4.4 V, after 200 cycles. */
   state?: Maybe<Scalars['String']['output']>;
   /** e.g. XPS, DSC, GITT, ICP-OES. */
@@ -1127,11 +1150,16 @@ export type MeasurementFilter = {
 };
 
 export type MeasurementInput = {
+  /** Conditions printed elsewhere than `locator`, or inferred/computed by the curator. */
+  conditionSources?: InputMaybe<Array<ConditionSourceInput>>;
   conditions?: InputMaybe<ConditionsInput>;
   /** Table, figure or section, e.g. `Fig. 3e`. */
   locator: Scalars['String']['input'];
   materialKey: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+  /** PRINTED unless the value was inferred, computed or read off a figure (then say how in `originNote`). */
+  origin?: InputMaybe<ValueOrigin>;
+  originNote?: InputMaybe<Scalars['String']['input']>;
   paperDoi: Scalars['String']['input'];
   /** Property key from the vocabulary (`propertyKeys`). */
   property: Scalars['String']['input'];
@@ -1469,6 +1497,10 @@ export type Source = {
   kind: SourceKind;
   /** Where in the source: a paper's table, figure or section (`Table III`, `Fig. 3d`, `Methods`), or a database record's id (the Materials Project battery id, e.g. `mp-1076642_Na`). */
   locator: Scalars['String']['output'];
+  /** Whether the value is printed there or was inferred, computed or read off a figure by the curator from what is printed there. */
+  origin: ValueOrigin;
+  /** How the curator obtained a value that is not printed (null when PRINTED). */
+  originNote?: Maybe<Scalars['String']['output']>;
   /** The paper, when `kind` is PAPER (null for a database export). */
   paper?: Maybe<Paper>;
 };
@@ -1584,6 +1616,17 @@ export type TmMigration = {
 export type TmMigrationReversibleFractionArgs = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** How a stored value was obtained from its source. */
+export type ValueOrigin =
+  /** Computed by the curator from printed numbers; `originNote` gives the arithmetic. */
+  | 'COMPUTED'
+  /** Inferred by the curator from printed statements (e.g. 1C from "4 mA/g (~C/68)"); `originNote` says how. */
+  | 'INFERRED'
+  /** Printed as a number at the locator. */
+  | 'PRINTED'
+  /** Read off a figure by the curator (digitised or estimated); `originNote` says how. */
+  | 'READ_OFF_FIGURE';
 
 /** How exactly a number is stated in the paper. */
 export type ValueQualifier =
@@ -1814,6 +1857,8 @@ export type ResolversTypes = ResolversObject<{
   ComputedPropertyFilter: ComputedPropertyFilter;
   ComputedPropertyInput: ComputedPropertyInput;
   ComputedPropertyPayload: ResolverTypeWrapper<Omit<ComputedPropertyPayload, 'computedProperty'> & { computedProperty?: Maybe<ResolversTypes['ComputedProperty']> }>;
+  ConditionSource: ResolverTypeWrapper<Omit<ConditionSource, 'source'> & { source: ResolversTypes['Source'] }>;
+  ConditionSourceInput: ConditionSourceInput;
   Conditions: ResolverTypeWrapper<ConditionsRow>;
   ConditionsFilter: ConditionsFilter;
   ConditionsInput: ConditionsInput;
@@ -1888,6 +1933,7 @@ export type ResolversTypes = ResolversObject<{
   StabilityVerdict: StabilityVerdict;
   Structure: ResolverTypeWrapper<StructureRow>;
   TmMigration: ResolverTypeWrapper<TmMigrationParent>;
+  ValueOrigin: ValueOrigin;
   ValueQualifier: ValueQualifier;
   VoltagePair: ResolverTypeWrapper<VoltagePairParent>;
   WorkingIon: WorkingIon;
@@ -1909,6 +1955,8 @@ export type ResolversParentTypes = ResolversObject<{
   ComputedPropertyFilter: ComputedPropertyFilter;
   ComputedPropertyInput: ComputedPropertyInput;
   ComputedPropertyPayload: Omit<ComputedPropertyPayload, 'computedProperty'> & { computedProperty?: Maybe<ResolversParentTypes['ComputedProperty']> };
+  ConditionSource: Omit<ConditionSource, 'source'> & { source: ResolversParentTypes['Source'] };
+  ConditionSourceInput: ConditionSourceInput;
   Conditions: ConditionsRow;
   ConditionsFilter: ConditionsFilter;
   ConditionsInput: ConditionsInput;
@@ -2072,6 +2120,11 @@ export type ComputedPropertyPayloadResolvers<ContextType = Context, ParentType e
   errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
 }>;
 
+export type ConditionSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConditionSource'] = ResolversParentTypes['ConditionSource']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+}>;
+
 export type ConditionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conditions'] = ResolversParentTypes['Conditions']> = ResolversObject<{
   cRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cRateDerived?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
@@ -2086,6 +2139,7 @@ export type ConditionsResolvers<ContextType = Context, ParentType extends Resolv
   loadingMgPerCm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   oneCMAPerG?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   other?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['ConditionSource']>, ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   technique?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   temperatureC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2491,6 +2545,8 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   database?: Resolver<Maybe<ResolversTypes['DatabaseExport']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   locator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['ValueOrigin'], ParentType, ContextType>;
+  originNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType>;
 }>;
 
@@ -2577,6 +2633,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ComputationalMethod?: ComputationalMethodResolvers<ContextType>;
   ComputedProperty?: ComputedPropertyResolvers<ContextType>;
   ComputedPropertyPayload?: ComputedPropertyPayloadResolvers<ContextType>;
+  ConditionSource?: ConditionSourceResolvers<ContextType>;
   Conditions?: ConditionsResolvers<ContextType>;
   CorrectValuePayload?: CorrectValuePayloadResolvers<ContextType>;
   Correlation?: CorrelationResolvers<ContextType>;

@@ -155,10 +155,18 @@ function checkUnit(unit: string, canonical: string, path: string[]) {
 }
 
 function factRecord(input: FactInput) {
-  const { paperDoi: _p, materialKey, structureKey, qualifier, conditions, methodKey, ...rest } = dropNulls(input) as Record<string, unknown>;
+  const { paperDoi: _p, materialKey, structureKey, qualifier, origin, conditions, conditionSources, methodKey, ...rest } = dropNulls(input) as Record<string, unknown>;
   const conds = dropNulls(conditions as Record<string, unknown> | null);
   if (conds.cellType) conds.cellType = seedEnum(conds.cellType as string);
-  return { ...rest, material: materialKey, structure: structureKey, qualifier: seedEnum(qualifier as string) ?? 'eq', ...(conditions !== undefined ? { conditions: conds } : {}), ...(methodKey ? { method: methodKey } : {}) };
+  // The input's list of { field, … } becomes the seed format's map keyed by field.
+  const fields = (conditionSources as { field: string }[] | undefined)?.map((c) => c.field) ?? [];
+  const twice = fields.find((f, i) => fields.indexOf(f) !== i);
+  if (twice) refuse(['input', 'conditionSources'], `condition "${twice}" is listed twice`, 'INVALID');
+  const sources = (conditionSources as { field: string; origin?: string | null }[] | undefined)?.map(({ field, origin: o, ...at }) => [field, { ...dropNulls(at), origin: seedEnum(o) ?? 'printed' }]);
+  return {
+    ...rest, material: materialKey, structure: structureKey, qualifier: seedEnum(qualifier as string) ?? 'eq', origin: seedEnum(origin as string) ?? 'printed',
+    ...(conditions !== undefined ? { conditions: conds } : {}), ...(sources ? { conditionSources: Object.fromEntries(sources) } : {}), ...(methodKey ? { method: methodKey } : {}),
+  };
 }
 
 export async function addMeasurement(context: Context, input: FactInput) {
@@ -174,6 +182,7 @@ export async function addMeasurement(context: Context, input: FactInput) {
         data: {
           fingerprint: print, materialId: material.id, structureId, paperId: paper.id, canonicalValue, curatedBy: curator, ...factColumns(record),
           ...conditionColumns(c), otherConditions: c.other === undefined ? Prisma.DbNull : (c.other as Prisma.InputJsonValue),
+          conditionSources: record.conditionSources === undefined ? Prisma.DbNull : (record.conditionSources as Prisma.InputJsonValue),
         },
       });
       await event(tx, { action: 'ADD_MEASUREMENT', entityType: 'Measurement', entityId: row.id, curator, after: { ...record, paperDoi: paper.doi } as Prisma.InputJsonValue });

@@ -53,6 +53,13 @@ export function energyDensityWhPerL(averageVoltageV: number, capacityMAhPerCm3: 
   return averageVoltageV * capacityMAhPerCm3;
 }
 
+/** Trace formulas of the rate relations below, in the symbols the traces name their inputs with. */
+export const RATE = {
+  currentDensity: 'I = n·(1C)',
+  cRate: 'n = I / (1C)',
+  oneC: '1C = I / n',
+} as const;
+
 /** Current density for a C-rate with a paper's definition of 1C: I = n·(1C). */
 export function currentDensityMAPerG(cRate: number, oneCMAPerG: number): number {
   requirePositive('C-rate', cRate);

@@ -3,10 +3,28 @@
  * GraphQL layer only serialises them (and converts units on request).
  */
 
-/** Where a stored input is printed. */
+export type ValueOrigin = 'PRINTED' | 'INFERRED' | 'COMPUTED' | 'READ_OFF_FIGURE';
+
+/** Where a stored input is printed, and whether the curator obtained it from there rather than read it. */
 export interface FactSource {
   paperId: number;
   locator: string;
+  /** PRINTED when absent. */
+  origin?: ValueOrigin;
+  originNote?: string | null;
+}
+
+const ORIGIN_VERB: Record<ValueOrigin, string> = {
+  PRINTED: 'printed in',
+  INFERRED: 'inferred by the curator from',
+  COMPUTED: 'computed by the curator from',
+  READ_OFF_FIGURE: 'read off by the curator from',
+};
+
+/** "printed in Table II" / "inferred by the curator from Fig. 2 (4 mA/g printed as ~C/68)": for trace text. */
+export function describeSource(source: FactSource): string {
+  const origin = source.origin ?? 'PRINTED';
+  return `${ORIGIN_VERB[origin]} ${source.locator}${origin !== 'PRINTED' && source.originNote ? ` (${source.originNote})` : ''}`;
 }
 
 /** A stored row an input was read from, for clients to fetch it by global ID. */
@@ -67,8 +85,13 @@ export function reported(fields: { quantity: string; value: number; unit: string
 }
 
 /** An input read from a stored fact. */
-export function factInput(name: string, row: { id: number; value: number | null; unit: string; paperId: number; locator: string }, type: FactRef['type']): DerivationInput {
-  return { name, value: row.value, unit: row.unit, source: { paperId: row.paperId, locator: row.locator }, fact: { type, id: row.id } };
+export function factInput(name: string, row: { id: number; value: number | null; unit: string } & FactSource, type: FactRef['type']): DerivationInput {
+  return { name, value: row.value, unit: row.unit, source: factSource(row), fact: { type, id: row.id } };
+}
+
+/** The source of a stored row, with its origin when it has one. */
+export function factSource(row: FactSource): FactSource {
+  return { paperId: row.paperId, locator: row.locator, ...(row.origin ? { origin: row.origin, originNote: row.originNote ?? null } : {}) };
 }
 
 /** A derived value used as an input of another derivation. */

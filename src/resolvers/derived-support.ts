@@ -6,7 +6,8 @@ import type { ComputedProperty, Measurement, Reaction, ReactionParticipant } fro
 import type { Context } from '../context.js';
 import { DerivationInputError } from '../derive/capacity.js';
 import { FormulaError } from '../derive/composition.js';
-import { factInput, type Derived, type DerivationInput } from '../derive/quantity.js';
+import { factInput, type Derived, type DerivationInput, type FactSource, type ValueOrigin } from '../derive/quantity.js';
+import { enumValue } from '../seed/load.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { convertValue, isKnownUnit, unitsCompatible, UnitError } from '../units.js';
 
@@ -61,6 +62,28 @@ export async function reactionEquation(context: Context, reaction: Reaction): Pr
       .map(([p, i]) => term(p, i))
       .join(' + ');
   return `${side('REACTANT')} → ${side('PRODUCT')}`;
+}
+
+interface StoredConditionSource {
+  origin?: string;
+  originNote?: string;
+  locator?: string;
+}
+
+/** Each stated condition's source: its own locator and origin where stored, else the measurement's locator, printed. */
+export function conditionSourcesOf(m: Measurement): Record<string, FactSource> {
+  const stored = (m.conditionSources ?? {}) as Record<string, StoredConditionSource>;
+  return Object.fromEntries(
+    Object.entries(stored).map(([field, c]) => [
+      field,
+      { paperId: m.paperId, locator: c.locator ?? m.locator, origin: enumValue(c.origin ?? 'printed') as ValueOrigin, originNote: c.originNote ?? null },
+    ]),
+  );
+}
+
+/** Where one condition of a measurement comes from (the measurement's own locator unless stored otherwise). */
+export function conditionSource(m: Measurement, field: string): FactSource {
+  return conditionSourcesOf(m)[field] ?? { paperId: m.paperId, locator: m.locator };
 }
 
 /** Whether two measurements were made under the same conditions (every condition column and the extra ones). */

@@ -14,9 +14,10 @@ import { curationResolvers } from './curation.js';
 import { derivedResolvers } from './derived.js';
 import { electrodeResolvers } from './electrode.js';
 import { comparisonResolvers } from './comparison.js';
-import { reactionEquation } from './derived-support.js';
+import { conditionSourcesOf, reactionEquation } from './derived-support.js';
+import { factSource, type FactSource } from '../derive/quantity.js';
 
-const source = (row: { paperId: number; locator: string }) => ({ paperId: row.paperId, locator: row.locator });
+const source = (row: FactSource) => factSource(row);
 
 async function loadNode(context: Context, id: string) {
   const { type, id: rowId } = fromGlobalId(id);
@@ -120,6 +121,7 @@ const storedResolvers: Resolvers = {
   },
   Conditions: {
     other: (m) => m.otherConditions,
+    sources: (m) => Object.entries(conditionSourcesOf(m)).map(([field, source]) => ({ field, source })),
   },
   ComputedProperty: {
     id: (c) => toGlobalId('ComputedProperty', c.id),

@@ -1,10 +1,13 @@
 import type { Paper } from '@prisma/client';
+import type { ValueOrigin } from '../derive/quantity.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 
-/** Any stored row with a source (`paperId`: a paper or a database export) and locator can be a Source parent. */
+/** Any stored row with a source (`paperId`: a paper or a database export) and locator can be a Source parent (facts also say how the value was obtained). */
 export interface SourceParent {
   paperId: number;
   locator: string;
+  origin?: ValueOrigin;
+  originNote?: string | null;
 }
 
 /** "A. Jain, S. P. Ong, …, "Title", APL Materials 1, 011002 (2013), DOI 10.1063/1.4812323". */
@@ -23,6 +26,8 @@ export const sourceResolvers: Resolvers = {
       const row = (await loaders.paperById.load(source.paperId))!;
       return row.kind === 'DATABASE' ? row : null;
     },
+    origin: (source) => source.origin ?? 'PRINTED',
+    originNote: (source) => source.originNote ?? null,
   },
   DatabaseExport: {
     key: (p) => p.sourceKey ?? p.doi,

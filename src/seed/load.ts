@@ -9,7 +9,7 @@
  * paper file with tens of thousands of facts loads in a few dozen statements per table; changed
  * rows are still updated one by one (they are the exception).
  */
-import { Prisma, type CellType, type FamilyAggregate, type PrismaClient, type ValueQualifier } from '@prisma/client';
+import { Prisma, type CellType, type FamilyAggregate, type PrismaClient, type ValueOrigin, type ValueQualifier } from '@prisma/client';
 import { chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
 import { convertValue } from '../units.js';
 import type { z } from 'zod';
@@ -41,10 +41,10 @@ export const enumValue = (s: string) => s.toUpperCase().replace(/-/g, '_');
 export const toNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 /** The columns a stored fact (measurement or computed property) takes from its record; the seed loader and curation share them. */
-export const factColumns = (record: { property: string; value?: number; valueMax?: number; textValue?: string; qualifier: string; uncertainty?: number; unit: string; site?: string; note?: string; locator: string }) => ({
+export const factColumns = (record: { property: string; value?: number; valueMax?: number; textValue?: string; qualifier: string; uncertainty?: number; unit: string; site?: string; note?: string; locator: string; origin: string; originNote?: string }) => ({
   propertyKey: record.property, value: toNull(record.value), valueMax: toNull(record.valueMax), textValue: toNull(record.textValue),
   qualifier: enumValue(record.qualifier) as ValueQualifier, uncertainty: toNull(record.uncertainty), unit: record.unit, site: toNull(record.site),
-  note: toNull(record.note), locator: record.locator,
+  note: toNull(record.note), locator: record.locator, origin: enumValue(record.origin) as ValueOrigin, originNote: toNull(record.originNote),
 });
 
 /** A measurement's condition columns (`otherConditions` is the record's `other`, or null). */
@@ -371,6 +371,7 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
   await syncTable(report, 'Measurement', 'fingerprint', await tx.measurement.findMany({ where: inSeededPapers }),
     files.flatMap((f) => f.measurements.map((m) => ({
       fingerprint: fingerprint(f.paper.doi, measurementIdentity(m)), ...factValue(f, m), ...conditionColumns(m.conditions),
+      conditionSources: toNull(m.conditionSources) as Prisma.InputJsonValue | null,
     }))),
     {
       createMany: async (rows) => void (await insertRows(tx, 'Measurement', rows)),

@@ -25,6 +25,14 @@ export const MATERIAL_ROLES = [
 ] as const;
 export const LATTICE_SETTINGS = ['hexagonal', 'rhombohedral', 'cubic', 'monoclinic', 'orthorhombic', 'tetragonal', 'triclinic'] as const;
 export const QUALIFIERS = ['eq', 'approx', 'lt', 'le', 'gt', 'ge', 'range'] as const;
+/** How a value was obtained: printed in the paper (default), or inferred, computed or read off a figure by the curator. */
+export const VALUE_ORIGINS = ['printed', 'inferred', 'computed', 'read-off-figure'] as const;
+const originNote = z.string().min(1, 'say how the curator obtained the value');
+
+/** Refine a record with `origin`: anything not printed says how it was obtained. */
+const originExplained = (r: { origin?: string; originNote?: string; note?: string }) => r.origin === undefined || r.origin === 'printed' || r.originNote !== undefined;
+const originMessage = { message: 'a value that is not printed (origin inferred, computed or read-off-figure) needs an originNote saying how', path: ['originNote'] };
+
 export const CELL_TYPES = [
   'coin-half-cell',
   'coin-full-cell',
@@ -164,18 +172,35 @@ const factBase = {
   site: z.string().optional(),
   note: z.string().optional(),
   locator,
+  origin: z.enum(VALUE_ORIGINS).default('printed'),
+  originNote: originNote.optional(),
 };
 
-export const measurementSchema = z.strictObject({
-  ...factBase,
-  conditions: conditionsSchema.default({}),
-});
+/** Where one condition is printed when not at the fact's locator, or how the curator obtained it. */
+const conditionSourceSchema = z
+  .strictObject({ origin: z.enum(VALUE_ORIGINS).default('printed'), originNote: originNote.optional(), locator: locator.optional() })
+  .refine(originExplained, originMessage);
 
-export const computedSchema = z.strictObject({
-  ...factBase,
-  method: key,
-  configuration: z.string().optional(),
-});
+export const measurementSchema = z
+  .strictObject({
+    ...factBase,
+    conditions: conditionsSchema.default({}),
+    /** Keyed by condition field, e.g. `oneCMAPerG: { origin: inferred, originNote: "4 mA/g printed as ~C/68" }`. */
+    conditionSources: z.partialRecord(conditionsSchema.keyof().exclude(['other']), conditionSourceSchema).optional(),
+  })
+  .refine(originExplained, originMessage)
+  .refine((m) => Object.keys(m.conditionSources ?? {}).every((field) => field in m.conditions), {
+    message: 'conditionSources names a condition the measurement does not state',
+    path: ['conditionSources'],
+  });
+
+export const computedSchema = z
+  .strictObject({
+    ...factBase,
+    method: key,
+    configuration: z.string().optional(),
+  })
+  .refine(originExplained, originMessage);
 
 export const FAMILY_AGGREGATES = ['mean', 'min', 'max', 'lower-bound', 'upper-bound', 'each', 'typical', 'criterion'] as const;
 
@@ -185,22 +210,15 @@ export const FAMILY_AGGREGATES = ['mean', 'min', 'max', 'lower-bound', 'upper-bo
  * own facts. `members` lists the materials it covers (empty: the family in general);
  * `aggregate` says how the value relates to theirs. `method` is set for a computed statement.
  */
-export const familyFactSchema = z.strictObject({
-  family: key,
-  members: z.array(key).default([]),
-  aggregate: z.enum(FAMILY_AGGREGATES),
-  property: z.string(),
-  value: finite.optional(),
-  valueMax: finite.optional(),
-  textValue: z.string().optional(),
-  qualifier: z.enum(QUALIFIERS).default('eq'),
-  uncertainty: finite.nonnegative().optional(),
-  unit: z.string(),
-  site: z.string().optional(),
-  method: key.optional(),
-  note: z.string().optional(),
-  locator,
-});
+export const familyFactSchema = z
+  .strictObject({
+    family: key,
+    members: z.array(key).default([]),
+    aggregate: z.enum(FAMILY_AGGREGATES),
+    ...factBase,
+    method: key.optional(),
+  })
+  .refine(originExplained, originMessage);
 
 const participant = z.strictObject({ material: key, coefficient: finite.positive() });
 

@@ -1,15 +1,19 @@
 /** Rate conditions of a measurement derived through the paper's 1C definition. */
 import type { Measurement } from '@prisma/client';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
-import { cRateOf, currentDensityMAPerG, impliedOneCMAPerG } from '../../derive/capacity.js';
-import { derived, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
-import { inUnit } from '../derived-support.js';
+import { cRateOf, currentDensityMAPerG, impliedOneCMAPerG, RATE } from '../../derive/capacity.js';
+import { derived, describeSource, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
+import { conditionSource, inUnit } from '../derived-support.js';
 
-const conditionsSource = (m: Measurement) => ({ paperId: m.paperId, locator: m.locator });
+type RateField = 'cRate' | 'currentDensityMAPerG' | 'oneCMAPerG';
 
-/** The stored condition value as a comparison beside a derived one. */
-const storedCondition = (m: Measurement, name: string, value: number | null, unit: string): DerivationInput[] =>
-  value === null ? [] : [{ name, value, unit, source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } }];
+/** A stored condition as a trace input, with where that condition itself is printed (or how it was obtained). */
+const storedCondition = (m: Measurement, field: RateField, name: string, unit: string): DerivationInput[] =>
+  m[field] === null ? [] : [{ name, value: m[field], unit, source: conditionSource(m, field), fact: { type: 'Measurement', id: m.id } }];
+
+/** A printed condition served as is. */
+const reportedCondition = (m: Measurement, field: RateField, quantity: string, unit: string): Derived =>
+  reported({ quantity, value: m[field]!, unit, source: conditionSource(m, field), fact: { type: 'Measurement', id: m.id } });
 
 /**
  * A rate condition derived through the paper's 1C definition from the other one when both that
@@ -21,37 +25,38 @@ function viaOneC(
     quantity: string;
     formula: string;
     unit: string;
-    printed: { name: string; value: number | null };
-    from: { name: string; value: number | null; unit: string };
+    printed: { name: string; field: RateField };
+    from: { name: string; field: RateField; unit: string };
     compute: (from: number, oneCMAPerG: number) => number;
   },
 ): Derived {
   const { quantity, formula, unit, printed, from } = spec;
-  if (from.value !== null && m.oneCMAPerG !== null) {
+  const fromValue = m[from.field];
+  if (fromValue !== null && m.oneCMAPerG !== null) {
     return {
       ...derived({
         quantity,
-        value: spec.compute(from.value, m.oneCMAPerG),
+        value: spec.compute(fromValue, m.oneCMAPerG),
         unit,
         formula,
-        inputs: [...storedCondition(m, from.name, from.value, from.unit), ...storedCondition(m, '1C', m.oneCMAPerG, 'mA/g')],
-        assumptions: [`1C = ${m.oneCMAPerG} mA/g as defined in the paper`],
+        inputs: [...storedCondition(m, from.field, from.name, from.unit), ...storedCondition(m, 'oneCMAPerG', '1C', 'mA/g')],
+        assumptions: [`1C = ${m.oneCMAPerG} mA/g, ${describeSource(conditionSource(m, 'oneCMAPerG'))}`],
       }),
-      comparisons: storedCondition(m, `${printed.name} (printed)`, printed.value, unit),
+      comparisons: storedCondition(m, printed.field, `${printed.name} (stored)`, unit),
     };
   }
-  if (printed.value !== null) return reported({ quantity, value: printed.value, unit, source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
-  return unavailable({ quantity, unit, formula, reason: from.value === null ? 'no C-rate or current density is stated' : "the paper's 1C definition is not stored" });
+  if (m[printed.field] !== null) return reportedCondition(m, printed.field, quantity, unit);
+  return unavailable({ quantity, unit, formula, reason: fromValue === null ? 'no C-rate or current density is stated' : "the paper's 1C definition is not stored" });
 }
 
 /** I = n·(1C) from the stated C-rate, else the printed current density. */
 function currentDensityOf(m: Measurement): Derived {
   return viaOneC(m, {
     quantity: 'current density',
-    formula: 'I = n·(1C)',
+    formula: RATE.currentDensity,
     unit: 'mA/g',
-    printed: { name: 'I', value: m.currentDensityMAPerG },
-    from: { name: 'n', value: m.cRate, unit: 'C' },
+    printed: { name: 'I', field: 'currentDensityMAPerG' },
+    from: { name: 'n', field: 'cRate', unit: 'C' },
     compute: currentDensityMAPerG,
   });
 }
@@ -60,10 +65,10 @@ function currentDensityOf(m: Measurement): Derived {
 function cRateDerivedOf(m: Measurement): Derived {
   return viaOneC(m, {
     quantity: 'C-rate',
-    formula: 'n = I / (1C)',
+    formula: RATE.cRate,
     unit: '1',
-    printed: { name: 'n', value: m.cRate },
-    from: { name: 'I', value: m.currentDensityMAPerG, unit: 'mA/g' },
+    printed: { name: 'n', field: 'cRate' },
+    from: { name: 'I', field: 'currentDensityMAPerG', unit: 'mA/g' },
     compute: cRateOf,
   });
 }
@@ -71,24 +76,20 @@ function cRateDerivedOf(m: Measurement): Derived {
 function impliedOneCOf(m: Measurement): Derived {
   const quantity = '1C current density';
   if (m.currentDensityMAPerG !== null && m.cRate !== null) {
-    const stated = m.oneCMAPerG !== null ? [{ name: '1C (stored)', value: m.oneCMAPerG, unit: 'mA/g', source: conditionsSource(m) }] : [];
     return {
       ...derived({
         quantity,
         value: impliedOneCMAPerG(m.currentDensityMAPerG, m.cRate),
         unit: 'mA/g',
-        formula: '1C = I / n',
-        inputs: [
-          { name: 'I', value: m.currentDensityMAPerG, unit: 'mA/g', source: conditionsSource(m) },
-          { name: 'n', value: m.cRate, unit: 'C', source: conditionsSource(m) },
-        ],
-        assumptions: ['the printed current density and C-rate describe the same test'],
+        formula: RATE.oneC,
+        inputs: [...storedCondition(m, 'currentDensityMAPerG', 'I', 'mA/g'), ...storedCondition(m, 'cRate', 'n', 'C')],
+        assumptions: ['the stored current density and C-rate describe the same test'],
       }),
-      comparisons: stated,
+      comparisons: storedCondition(m, 'oneCMAPerG', '1C (stored)', 'mA/g'),
     };
   }
-  if (m.oneCMAPerG !== null) return reported({ quantity, value: m.oneCMAPerG, unit: 'mA/g', source: conditionsSource(m), fact: { type: 'Measurement', id: m.id } });
-  return unavailable({ quantity, unit: 'mA/g', formula: '1C = I / n', reason: 'needs both a current density and a C-rate, or a stated 1C' });
+  if (m.oneCMAPerG !== null) return reportedCondition(m, 'oneCMAPerG', quantity, 'mA/g');
+  return unavailable({ quantity, unit: 'mA/g', formula: RATE.oneC, reason: 'needs both a current density and a C-rate, or a stated 1C' });
 }
 
 export const conditionsResolvers: Resolvers = {
