@@ -841,7 +841,7 @@ export type LatticeSetting =
 /** A named material: a cathode, a coated cathode, a coating, an anode, a competing or reference phase. */
 export type Material = Node & {
   __typename?: 'Material';
-  /** Average voltage vs the working-ion metal: from total energies by Eq. (1) when stored, else the reported computed value (flagged REPORTED). */
+  /** Average voltage vs the working-ion metal: from total energies by Eq. (1) when stored, else the computed value printed (REPORTED), else a measured average or plateau voltage (REPORTED, with its conditions); the other candidates, computed and measured, side by side in `reportedValues`. */
   averageVoltage: DerivedQuantity;
   /** Fade per cycle and projected cycle life from each retention measurement. */
   capacityFade: Array<CapacityFade>;
@@ -886,7 +886,12 @@ export type Material = Node & {
   sameReducedFormula: Array<Material>;
   /** The paper and place that define this material. */
   source: Source;
-  /** Average voltage × theoretical capacity for `ionsExchanged` ions (Wh/kg by default). */
+  /**
+   * Average voltage × capacity (Wh/kg by default). Without `ionsExchanged` the capacity follows the
+   * voltage: the modelled step's Δx for a computed voltage (NaVO3 Na1 → Na0.5: 0.5 Na), the discharge
+   * capacity measured under the same conditions for a measured one, else one working ion. The
+   * assumptions say whether the capacity is measured or theoretical.
+   */
   specificEnergy: DerivedQuantity;
   /** Stability verdict from every stored criterion, each listing what it used. */
   stability: StabilityAssessment;
@@ -2380,7 +2385,7 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   role?: Resolver<ResolversTypes['MaterialRole'], ParentType, ContextType>;
   sameReducedFormula?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  specificEnergy?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, RequireFields<MaterialSpecificEnergyArgs, 'ionsExchanged'>>;
+  specificEnergy?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType, Partial<MaterialSpecificEnergyArgs>>;
   stability?: Resolver<ResolversTypes['StabilityAssessment'], ParentType, ContextType>;
   structures?: Resolver<Array<ResolversTypes['Structure']>, ParentType, ContextType, Partial<MaterialStructuresArgs>>;
   substrate?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;

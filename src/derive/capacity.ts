@@ -12,6 +12,37 @@ const CM3_PER_A3 = 1e-24;
 
 export class DerivationInputError extends Error {}
 
+/** Trace text of the theoretical capacity (the resolvers quote it; the maths is gravimetricCapacityMAhPerG). */
+export const THEORETICAL_CAPACITY = {
+  unit: 'mAh/g',
+  formula: "Q = n·z·F / (3.6·M)  [mAh/g; z the ion's valence, F in C/mol, M in g/mol]",
+  stepFormula: 'Q = Δx·z·F / (3.6·M_discharged)',
+  assumptions: ['capacity per mass of the ion-rich (discharged) formula, as pymatgen does'],
+} as const;
+
+/** The Faraday constant as a trace input. */
+export const FARADAY_NOTE = 'Faraday constant, CODATA 2018 (exact), from mathjs';
+
+/** Trace text of the specific energy (maths: specificEnergyWhPerKg). */
+export const SPECIFIC_ENERGY = {
+  unit: 'Wh/kg',
+  formula: 'E = V̄·Q  [V × mAh/g = Wh/kg]',
+  assumptions: ['the average voltage holds over the whole capacity range'],
+} as const;
+
+/**
+ * Material roles that store charge in a cell. A capacity of anything else (an electrolyte salt such
+ * as LiPF6, a competing phase, a precursor or reference) would be a number without a meaning.
+ */
+export const ELECTROCHEMICALLY_ACTIVE_ROLES: ReadonlySet<string> = new Set(['CATHODE', 'COATED_CATHODE', 'ANODE']);
+
+/** Why no capacity is derived for a material of this role, or null when one is. */
+export function capacityNotApplicable(name: string, role: string): string | null {
+  if (ELECTROCHEMICALLY_ACTIVE_ROLES.has(role)) return null;
+  const as = role.toLowerCase().replace(/_/g, ' ');
+  return `${name} is stored as ${/^[aeio]/.test(as) ? 'an' : 'a'} ${as}, not an electrochemically active electrode material (roles ${[...ELECTROCHEMICALLY_ACTIVE_ROLES].join(', ')}), so it has no capacity`;
+}
+
 function requirePositive(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) throw new DerivationInputError(`${name} must be a positive number (got ${value})`);
 }

@@ -14,6 +14,9 @@ export class FormulaError extends Error {
   }
 }
 
+/** Trace text of the molar mass (maths: parseFormula's molarMassGPerMol). */
+export const MOLAR_MASS_FORMULA = 'M = Σᵢ nᵢ·Aᵣ(i), standard atomic weights (IUPAC, via mf-parser)';
+
 export interface Composition {
   /** Element → amount per formula unit as written (e.g. Li: 1.17). */
   amounts: Record<string, number>;

@@ -6,6 +6,18 @@
 import { valenceOf } from './working-ion.js';
 import { AVOGADRO_PER_MOL, DerivationInputError, energyDensityWhPerL, gravimetricCapacityMAhPerG, specificEnergyWhPerKg, volumetricCapacityMAhPerCm3 } from './capacity.js';
 
+/** Trace text of the average voltage (maths: averageVoltageV). */
+export const AVERAGE_VOLTAGE = {
+  unit: 'V',
+  formula: "V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·z·e)  (Eq. 1, balanced for the ions removed, z the ion's valence)",
+  assumptions: ['energies per formula unit of the host from one computational method', 'vs the working-ion metal'],
+} as const;
+
+/** A measured voltage that stands for the average of a (dis)charge: an average voltage, or a plateau. */
+export function isAverageOrPlateauVoltage(propertyKey: string, site: string | null): boolean {
+  return propertyKey === 'average_voltage' || (propertyKey === 'voltage' && site !== null && /plateau/i.test(site));
+}
+
 /**
  * V = −[E(A_x1 H) − E(A_x2 H) − (x1 − x2)·E(A)] / ((x1 − x2)·z·e), energies in eV per formula unit
  * of host H, E(A) per atom of the metallic working ion, z its valence (Mg²⁺ moves two electrons per

@@ -86,6 +86,19 @@ export function conditionSource(m: Measurement, field: string): FactSource {
   return conditionSourcesOf(m)[field] ?? { paperId: m.paperId, locator: m.locator };
 }
 
+/** Stated conditions in words ("0.1C, 25 °C, cycle 1, COIN_HALF_CELL"), for traces; '' when none is stated. */
+export function describeConditions(m: Measurement): string {
+  const parts: (string | null)[] = [
+    m.cRate !== null ? `${Number(m.cRate.toPrecision(4))}C` : null,
+    m.currentDensityMAPerG !== null ? `${m.currentDensityMAPerG} mA/g` : null,
+    m.temperatureC !== null ? `${m.temperatureC} °C` : null,
+    m.voltageMinV !== null || m.voltageMaxV !== null ? `${m.voltageMinV ?? '?'}–${m.voltageMaxV ?? '?'} V` : null,
+    m.cycleNumber !== null ? `cycle ${m.cycleNumber}` : null,
+    m.cellType, m.counterElectrode ? `vs ${m.counterElectrode}` : null, m.state, m.technique,
+  ];
+  return parts.filter((p) => p !== null).join(', ');
+}
+
 /** Whether two measurements were made under the same conditions (every condition column and the extra ones). */
 export function sameConditions(a: Measurement, b: Measurement): boolean {
   const columns = [

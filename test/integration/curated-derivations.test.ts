@@ -74,3 +74,34 @@ test('a value read off a figure is marked so; a non-printed origin without a not
   }
   assert.equal(await server.db.prisma.measurement.count({ where: { locator: 'Fig. 4' } }), 0);
 });
+
+const ENERGY = `specificEnergy { value status assumptions reason inputs { name value derivation { status quantity value } } }
+  averageVoltage { value status formula assumptions reason source { locator } reportedValues { name value } }`;
+
+test('LiFePO4 added as a user would: a measured voltage feeds averageVoltage and specificEnergy, with its conditions and the capacity\'s kind', async () => {
+  const page = await server.data(`{ materials(first: 100) { edges { node { id key } } } }`);
+  const id = page.materials.edges.map((e: any) => e.node).find((n: any) => n.key === 'user-lfp').id;
+  const material = async () => (await server.data(`query($id: ID!) { material(id: $id) { ${ENERGY} } }`, { id })).material;
+  const conditions = { cRate: 0.1, temperatureC: 25, cellType: 'COIN_HALF_CELL', counterElectrode: 'Li metal' };
+  await curated(ADD_MEASUREMENT, { paperDoi: paper.doi, materialKey: 'user-lfp', property: 'average_voltage', value: 3.42, unit: 'V', locator: 'Fig. 5', conditions }, 'addMeasurement');
+  let m = await material();
+  assert.equal(m.averageVoltage.status, 'REPORTED');
+  assert.equal(m.averageVoltage.value, 3.42);
+  assert.equal(m.averageVoltage.source.locator, 'Fig. 5');
+  assert.match(m.averageVoltage.assumptions[0], /^measured under 0.1C, 25 °C, COIN_HALF_CELL, vs Li metal/);
+  assert.equal(m.specificEnergy.status, 'DERIVED', m.specificEnergy.reason);
+  assert.doesNotMatch(JSON.stringify(m), /no voltage stored/);
+  assert.ok(m.specificEnergy.assumptions.some((a: string) => /capacity theoretical, for one Li \(no discharge capacity is stored under the voltage's conditions\)/.test(a)), m.specificEnergy.assumptions.join('; '));
+  assert.ok(Math.abs(m.specificEnergy.value - 3.42 * 169.9) < 1, `${m.specificEnergy.value}`);
+  // A discharge capacity measured under the same conditions is then the capacity used.
+  await curated(ADD_MEASUREMENT, { paperDoi: paper.doi, materialKey: 'user-lfp', property: 'discharge_capacity', value: 158, unit: 'mAh/g', locator: 'Fig. 5', conditions }, 'addMeasurement');
+  m = await material();
+  assert.ok(Math.abs(m.specificEnergy.value - 3.42 * 158) < 1e-9, `${m.specificEnergy.value}`);
+  assert.ok(m.specificEnergy.assumptions.includes('capacity measured, under the same conditions as the voltage'));
+  assert.ok(m.specificEnergy.assumptions.includes('voltage measured'));
+  // A plateau is a candidate beside the average.
+  await curated(ADD_MEASUREMENT, { paperDoi: paper.doi, materialKey: 'user-lfp', property: 'voltage', value: 3.45, unit: 'V', site: 'discharge plateau', locator: 'Fig. 5', conditions }, 'addMeasurement');
+  m = await material();
+  assert.equal(m.averageVoltage.value, 3.42);
+  assert.deepEqual(m.averageVoltage.reportedValues, [{ name: 'measured V (discharge plateau)', value: 3.45 }]);
+});

@@ -217,3 +217,27 @@ test('OPTIMADE-style filters: nelements and chemicalFormulaReduced', async () =>
   const bad = await server.execute('{ materials(filter: { nelements: { min: 4, max: 2 } }) { totalCount } }');
   assert.equal(bad.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
 });
+
+test('specific energy of NaVO3 follows the modelled step: Table III\'s 5.907 V × the Na1 → Na0.5 capacity ≈ 649 Wh/kg, not 1298', async () => {
+  const m = await materialByKey('namo3-v', `specificEnergy { ${TRACE} } oneNa: specificEnergy(ionsExchanged: 1) { value assumptions }
+    averageVoltage { value status assumptions reportedValues { name value } }`);
+  const e = m.specificEnergy;
+  assert.equal(e.status, 'DERIVED');
+  // 0.5 Na of NaVO3 (M = 121.93 g/mol): 109.9 mAh/g; × 5.907 V.
+  assert.ok(Math.abs(e.value - 649) < 1, `${e.value}`);
+  assert.ok(e.assumptions.some((a: string) => /theoretical, for the Δx = 0.5 of the modelled step/.test(a)), e.assumptions.join('; '));
+  assert.equal(e.inputs[1].derivation.quantity, 'theoretical gravimetric capacity for 0.5 Na per formula unit');
+  assert.ok(Math.abs(m.oneNa.value - 1298) < 2, 'one Na only when asked for');
+  assert.match(m.averageVoltage.assumptions.join(' '), /for the modelled step .* \(Δx = 0.5\)/);
+});
+
+test('capacities only for electrode materials: the LiPF6 salt and competing phases are UNAVAILABLE with the reason', async () => {
+  const salt = await materialByKey('yoon-electrolyte', 'theoreticalCapacity { value status reason } specificEnergy { value status reason }');
+  assert.equal(salt.theoreticalCapacity.status, 'UNAVAILABLE');
+  assert.equal(salt.theoreticalCapacity.value, null);
+  assert.match(salt.theoreticalCapacity.reason, /is stored as an electrolyte, not an electrochemically active electrode material/);
+  assert.equal(salt.specificEnergy.value, null);
+  const phase = await materialByKey('namo2-v', 'theoreticalCapacity { value status reason }');
+  assert.equal(phase.theoreticalCapacity.status, 'UNAVAILABLE');
+  assert.match(phase.theoreticalCapacity.reason, /NaVO2 \(layered R-3m\) is stored as a competing phase/);
+});

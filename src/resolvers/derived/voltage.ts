@@ -1,12 +1,13 @@
 /** Voltages of a material and its voltage steps (pairs of structures at two working-ion contents). */
-import type { ComputedProperty, Material, Structure } from '@prisma/client';
+import type { ComputedProperty, Material, Measurement, Structure } from '@prisma/client';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
-import { parseFormula } from '../../derive/composition.js';
-import { constantInput, derived, derivedInput, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
-import { averageVoltageV, voltageStep } from '../../derive/voltage.js';
+import { FARADAY_C_PER_MOL, FARADAY_NOTE, THEORETICAL_CAPACITY } from '../../derive/capacity.js';
+import { MOLAR_MASS_FORMULA, parseFormula } from '../../derive/composition.js';
+import { constantInput, derived, derivedInput, factSource, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
+import { AVERAGE_VOLTAGE, averageVoltageV, isAverageOrPlateauVoltage, voltageStep } from '../../derive/voltage.js';
 import { referenceKey } from '../../db/loaders.js';
-import { computedInput, inUnit, measuredInput, valueIn } from '../derived-support.js';
+import { computedInput, describeConditions, inUnit, measuredInput, valueIn } from '../derived-support.js';
 import { stabilityOf } from './stability.js';
 import { valenceOf } from '../../derive/working-ion.js';
 import { volumePerFormulaUnit } from './structure.js';
@@ -18,42 +19,104 @@ export interface VoltagePairParent {
   averageVoltage: Derived;
 }
 
-/** Eq. (1) from stored total energies where a method has them for two alkali contents and the metal; else the reported value. */
-export async function averageVoltage(context: Context, m: Material, methodId: number | null = null, pair?: { discharged: Structure; charged: Structure }): Promise<Derived> {
+/** The voltage chosen for a material or step, and what it is for (the energy's default capacity follows from it). */
+export interface VoltageChoice {
+  voltage: Derived;
+  /** The modelled step the voltage is for: its ion exchange is the energy's default. */
+  step?: { ions: number; discharged: Structure; charged: Structure };
+  /** The measurement the voltage was read from: its conditions pick a measured capacity. */
+  measurement?: Measurement;
+}
+
+/**
+ * Eq. (1) from stored total energies where a method has them for two alkali contents and the metal;
+ * else the computed value the paper prints; else a measured average or plateau voltage. Every other
+ * candidate (computed and measured) is served beside it.
+ */
+export async function chooseAverageVoltage(context: Context, m: Material, methodId: number | null = null, pair?: { discharged: Structure; charged: Structure }): Promise<VoltageChoice> {
   const quantity = `average ${m.workingIon ?? 'working-ion'} intercalation voltage of ${m.formula}`;
-  const formula = 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·z·e)  (Eq. 1, balanced for the ions removed, z the ion\'s valence)';
-  if (!m.workingIon) return unavailable({ quantity, unit: 'V', formula, reason: `${m.name} has no working ion` });
-  const computed = await context.loaders.computedByMaterialId.load(m.id);
-  const structures = await context.loaders.structuresByMaterialId.load(m.id);
-  const fromEnergies = await voltageFromEnergies(context, m, computed, structures, methodId, pair);
-  if (fromEnergies) return fromEnergies;
-  const measured = (await context.loaders.measurementsByMaterialId.load(m.id)).filter((r) => r.propertyKey === 'average_voltage' && r.value !== null && r.site === null);
+  const { unit, formula } = AVERAGE_VOLTAGE;
+  if (!m.workingIon) return { voltage: unavailable({ quantity, unit, formula, reason: `${m.name} has no working ion` }) };
+  const [computed, structures, measurements] = await Promise.all([
+    context.loaders.computedByMaterialId.load(m.id),
+    context.loaders.structuresByMaterialId.load(m.id),
+    context.loaders.measurementsByMaterialId.load(m.id),
+  ]);
   const reportedComputed = computed.filter((c) => c.propertyKey === 'average_voltage' && c.value !== null && c.site === null && (methodId === null || c.methodId === methodId));
-  const comparisons = measured.map((r) => measuredInput('measured V', r));
+  // Average voltages first (unqualified before qualified), then plateaus.
+  const measured = measurements
+    .filter((r) => r.value !== null && isAverageOrPlateauVoltage(r.propertyKey, r.site))
+    .sort((a, b) => rank(a) - rank(b));
+  const measuredCandidates = measured.map((r) => measuredInput(`measured V${r.site ? ` (${r.site})` : ''}`, r));
+  const computedCandidates = (rows: ComputedProperty[]) => rows.map((r) => computedInput('computed V (printed)', r));
+  const fromEnergies = await voltageFromEnergies(context, m, computed, structures, methodId, pair);
+  if (fromEnergies) {
+    return { voltage: { ...fromEnergies.voltage, comparisons: [...computedCandidates(reportedComputed), ...measuredCandidates] }, step: fromEnergies.step };
+  }
   const first = reportedComputed[0];
   if (first) {
     const method = await context.loaders.methodById.load(first.methodId);
+    const step = pair ? { ...pair, ions: pair.discharged.alkaliContent! - pair.charged.alkaliContent! } : modelledStep(structures, first.methodId);
     return {
-      ...reported({
-        quantity,
-        value: valueIn(first, 'V')!,
-        unit: 'V',
-        source: { paperId: first.paperId, locator: first.locator },
-        fact: { type: 'ComputedProperty', id: first.id },
-        formula: `reported value computed by the paper with ${formula}`,
-        assumptions: [`total energies are not stored, so Eq. (1) cannot be re-evaluated; served as printed (method ${method?.key ?? first.methodId})`],
-      }),
-      comparisons: [...reportedComputed.slice(1).map((r) => computedInput('other computed V', r)), ...comparisons],
+      voltage: {
+        ...reported({
+          quantity,
+          value: valueIn(first, 'V')!,
+          unit,
+          source: factSource(first),
+          fact: { type: 'ComputedProperty', id: first.id },
+          formula: `reported value computed by the paper with ${formula}`,
+          assumptions: [
+            `total energies are not stored, so Eq. (1) cannot be re-evaluated; served as printed (method ${method?.key ?? first.methodId})`,
+            ...(step ? [`for the modelled step ${step.discharged.label} → ${step.charged.label} (Δx = ${step.ions})`] : []),
+          ],
+        }),
+        comparisons: [...computedCandidates(reportedComputed.slice(1)), ...measuredCandidates],
+      },
+      step,
     };
   }
   const firstMeasured = measured[0];
   if (firstMeasured) {
     return {
-      ...reported({ quantity, value: valueIn(firstMeasured, 'V')!, unit: 'V', source: { paperId: firstMeasured.paperId, locator: firstMeasured.locator }, fact: { type: 'Measurement', id: firstMeasured.id }, formula: 'reported measured value' }),
-      comparisons: comparisons.slice(1),
+      voltage: {
+        ...reported({
+          quantity,
+          value: valueIn(firstMeasured, 'V')!,
+          unit,
+          source: factSource(firstMeasured),
+          fact: { type: 'Measurement', id: firstMeasured.id },
+          formula: firstMeasured.propertyKey === 'average_voltage' ? 'measured average voltage' : `measured plateau voltage (${firstMeasured.site})`,
+          assumptions: measuredConditions(firstMeasured),
+        }),
+        comparisons: measuredCandidates.slice(1),
+      },
+      measurement: firstMeasured,
     };
   }
-  return unavailable({ quantity, unit: 'V', formula, reason: 'neither total energies at two alkali contents nor a reported average voltage are stored' });
+  return { voltage: unavailable({ quantity, unit, formula, reason: `no total energies at two ${m.workingIon} contents, no computed average voltage and no measured average or plateau voltage are stored for ${m.name}` }) };
+}
+
+const rank = (r: Measurement) => (r.propertyKey === 'average_voltage' ? (r.site === null ? 0 : 1) : 2);
+
+/** The conditions of a measured value, as assumptions of what derives from it. */
+function measuredConditions(r: Measurement): string[] {
+  const stated = describeConditions(r);
+  return [stated ? `measured under ${stated}` : 'measured; the paper states no conditions for it'];
+}
+
+/** The one step a method models for a material (two working-ion contents), if it models exactly one. */
+function modelledStep(structures: Structure[], methodId: number): VoltageChoice['step'] {
+  const modelled = structures.filter((s) => s.methodId === methodId && s.alkaliContent !== null);
+  const contents = [...new Set(modelled.map((s) => s.alkaliContent!))].sort((a, b) => b - a);
+  if (contents.length !== 2) return undefined;
+  const discharged = modelled.find((s) => s.alkaliContent === contents[0])!;
+  const charged = modelled.find((s) => s.alkaliContent === contents[1])!;
+  return { ions: contents[0]! - contents[1]!, discharged, charged };
+}
+
+export async function averageVoltage(context: Context, m: Material, methodId: number | null = null, pair?: { discharged: Structure; charged: Structure }): Promise<Derived> {
+  return (await chooseAverageVoltage(context, m, methodId, pair)).voltage;
 }
 
 export async function voltageFromEnergies(
@@ -63,7 +126,7 @@ export async function voltageFromEnergies(
   structures: Structure[],
   methodId: number | null,
   pair?: { discharged: Structure; charged: Structure },
-): Promise<Derived | null> {
+): Promise<{ voltage: Derived; step: NonNullable<VoltageChoice['step']> } | null> {
   const energyOf = (s: Structure) => computed.find((c) => c.propertyKey === 'total_energy' && c.structureId === s.id && c.value !== null && (methodId === null || c.methodId === methodId));
   let ends = pair;
   if (!ends) {
@@ -81,14 +144,15 @@ export async function voltageFromEnergies(
   if (!metal) return null;
   const x1 = ends.discharged.alkaliContent!;
   const x2 = ends.charged.alkaliContent!;
-  return derived({
+  const voltage = derived({
     quantity: `average ${m.workingIon} intercalation voltage ${ends.discharged.formula} → ${ends.charged.formula}`,
     value: averageVoltageV({ dischargedEV: valueIn(eD, 'eV/f.u.')!, chargedEV: valueIn(eC, 'eV/f.u.')!, workingIonMetalEVPerAtom: valueIn(metal, 'eV/f.u.')!, ionContentDischarged: x1, ionContentCharged: x2, workingIonValence: valenceOf(m.workingIon!) }),
-    unit: 'V',
-    formula: 'V = −[E(x₁) − E(x₂) − (x₁ − x₂)·E(metal)] / ((x₁ − x₂)·z·e)  (Eq. 1, balanced for the ions removed, z the ion\'s valence)',
+    unit: AVERAGE_VOLTAGE.unit,
+    formula: AVERAGE_VOLTAGE.formula,
     inputs: [computedInput(`E(${ends.discharged.formula})`, eD), computedInput(`E(${ends.charged.formula})`, eC), computedInput(`E(${m.workingIon})`, metal), { name: 'x₁ − x₂', value: x1 - x2, unit: '1' }],
-    assumptions: ['energies per formula unit of the host from one computational method', 'vs the working-ion metal'],
+    assumptions: [...AVERAGE_VOLTAGE.assumptions],
   });
+  return { voltage, step: { ...ends, ions: x1 - x2 } };
 }
 
 export async function voltagePairs(context: Context, m: Material): Promise<VoltagePairParent[]> {
@@ -138,15 +202,15 @@ async function computeStep(context: Context, p: VoltagePairParent): Promise<Step
   };
   const voltage = p.averageVoltage;
   const s = voltageStep(end(p.discharged, vD), end(p.charged, vC), ion, voltage.value ?? 0);
-  const mass = derived({ quantity: `molar mass of ${p.discharged.formula}`, value: parseFormula(p.discharged.formula).molarMassGPerMol, unit: 'g/mol', formula: 'M = Σᵢ nᵢ·Aᵣ(i)', inputs: [{ name: 'formula', value: null, textValue: p.discharged.formula, unit: '', source: { paperId: p.discharged.paperId, locator: p.discharged.locator }, fact: { type: 'Structure', id: p.discharged.id } }] });
-  const dx: DerivationInput = { name: 'Δx', value: s.ionsExchangedPerFormulaUnit, unit: '1', note: `${ion} per formula unit: ${p.discharged.alkaliContent} → ${p.charged.alkaliContent}` };
+  const mass = derived({ quantity: `molar mass of ${p.discharged.formula}`, value: parseFormula(p.discharged.formula).molarMassGPerMol, unit: 'g/mol', formula: MOLAR_MASS_FORMULA, inputs: [{ name: 'formula', value: null, textValue: p.discharged.formula, unit: '', source: { paperId: p.discharged.paperId, locator: p.discharged.locator }, fact: { type: 'Structure', id: p.discharged.id } }] });
+  const dx: DerivationInput = { name: 'Δx', value: s.ionsExchangedPerFormulaUnit, unit: '1', note: `${ion} per formula unit: ${p.discharged.alkaliContent} → ${p.charged.alkaliContent}; each carries z = ${valenceOf(ion)} (src/derive/working-ion.ts)` };
   const gravimetricCapacity = derived({
     quantity: `gravimetric capacity ${p.discharged.formula} → ${p.charged.formula}`,
     value: s.gravimetricCapacityMAhPerG,
     unit: 'mAh/g',
-    formula: 'Q = Δx·z·F / (3.6·M_discharged)',
-    inputs: [dx, constantInput('F', 96485.33212, 'C/mol', 'Faraday constant, CODATA 2018, from mathjs'), derivedInput('M_discharged', mass)],
-    assumptions: ['capacity per mass of the discharged (ion-rich) formula, as pymatgen does'],
+    formula: THEORETICAL_CAPACITY.stepFormula,
+    inputs: [dx, constantInput('F', FARADAY_C_PER_MOL, 'C/mol', FARADAY_NOTE), derivedInput('M_discharged', mass)],
+    assumptions: [...THEORETICAL_CAPACITY.assumptions],
   });
   const volumetricCapacity =
     s.volumetricCapacityMAhPerCm3 !== null
