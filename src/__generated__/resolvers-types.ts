@@ -28,6 +28,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Direction of improvement of a property. */
+export type Better =
+  | 'HIGHER'
+  | 'LOWER';
+
 /** Fade implied by one capacity-retention measurement, assuming a constant per-cycle fade. */
 export type CapacityFade = {
   __typename?: 'CapacityFade';
@@ -1304,11 +1309,17 @@ export type PropertyComparison = {
 /** A controlled-vocabulary property with its canonical unit. */
 export type PropertyDefinition = {
   __typename?: 'PropertyDefinition';
+  /** Which direction is an improvement (null: no verdict); coating effects judge by it. */
+  better?: Maybe<Better>;
   canonicalUnit: Scalars['String']['output'];
   description: Scalars['String']['output'];
   key: Scalars['String']['output'];
   kind: PropertyKind;
   label: Scalars['String']['output'];
+  /** A test-set-up parameter (electrode loading, XRD wavelength…): coating effects skip it unless asked for by name. */
+  setup: Scalars['Boolean']['output'];
+  /** Derived fields that read this property, e.g. `averageVoltage`, `stability`. */
+  usedBy: Array<Scalars['String']['output']>;
   valueType: PropertyValueType;
 };
 
@@ -1847,6 +1858,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Better: Better;
   CapacityFade: ResolverTypeWrapper<CapacityFadeParent>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CellType: CellType;
@@ -2493,11 +2505,14 @@ export type PropertyComparisonResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type PropertyDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyDefinition'] = ResolversParentTypes['PropertyDefinition']> = ResolversObject<{
+  better?: Resolver<Maybe<ResolversTypes['Better']>, ParentType, ContextType>;
   canonicalUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PropertyKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  setup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  usedBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   valueType?: Resolver<ResolversTypes['PropertyValueType'], ParentType, ContextType>;
 }>;
 

@@ -22,38 +22,8 @@ export function cyclesToRetention(retentionFraction: number, cycles: number, end
   return Math.log(endOfLifeFraction) / Math.log(1 - fade);
 }
 
-/** Which direction is better for a property, when a coating changes it. */
+/** Which direction is better for a property (its vocabulary entry's `better`), when a coating changes it. */
 export type Better = 'HIGHER' | 'LOWER';
-
-/**
- * Property keys whose direction of improvement is unambiguous. A coating "helps" when it moves the
- * value this way; properties not listed are compared without a verdict.
- */
-export const IMPROVEMENT_DIRECTION: Readonly<Record<string, Better>> = {
-  capacity_retention: 'HIGHER',
-  discharge_capacity: 'HIGHER',
-  coulombic_efficiency: 'HIGHER',
-  energy_efficiency: 'HIGHER',
-  dsc_onset_temperature: 'HIGHER',
-  dsc_heat: 'LOWER',
-  layer_thickness: 'LOWER',
-  voltage_loss: 'LOWER',
-  voltage_loss_ratio: 'LOWER',
-  dissolved_tm: 'LOWER',
-  gas_evolution: 'LOWER',
-  cation_mixing: 'LOWER',
-  tm_in_li_layer: 'LOWER',
-  opening_strength: 'HIGHER',
-};
-
-/**
- * Test-set-up parameters (chosen identical for both samples by design): pairing them tells nothing
- * about a coating, so comparisons skip them unless asked for by name.
- */
-export const SETUP_PROPERTIES: ReadonlySet<string> = new Set([
-  'xrd_wavelength', 'electrode_loading', 'electrode_density', 'electrode_diameter', 'mass_fraction', 'np_ratio', 'electrolyte_amount', 'areal_capacity',
-  'synthesis_temperature', 'synthesis_time',
-]);
 
 export interface PairComparison {
   /** coated − pristine, in the pair's unit. */
@@ -64,13 +34,12 @@ export interface PairComparison {
   coatedBetter: boolean | null;
 }
 
-export function comparePair(propertyKey: string, pristine: number, coated: number): PairComparison {
+export function comparePair(direction: Better | null | undefined, pristine: number, coated: number): PairComparison {
   const difference = coated - pristine;
-  const direction = IMPROVEMENT_DIRECTION[propertyKey];
   return {
     difference,
     ratio: pristine === 0 ? null : coated / pristine,
-    coatedBetter: direction === undefined || difference === 0 ? null : direction === 'HIGHER' ? difference > 0 : difference < 0,
+    coatedBetter: direction == null || difference === 0 ? null : direction === 'HIGHER' ? difference > 0 : difference < 0,
   };
 }
 

@@ -9,7 +9,7 @@
  * paper file with tens of thousands of facts loads in a few dozen statements per table; changed
  * rows are still updated one by one (they are the exception).
  */
-import { Prisma, type CellType, type FamilyAggregate, type PrismaClient, type ValueOrigin, type ValueQualifier } from '@prisma/client';
+import { Prisma, type Better, type CellType, type FamilyAggregate, type PrismaClient, type PropertyKind, type PropertyValueType, type ValueOrigin, type ValueQualifier } from '@prisma/client';
 import { chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
 import { convertValue } from '../units.js';
 import type { z } from 'zod';
@@ -254,7 +254,8 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
   const propertyKeys = [...catalog.vocabulary.propertyKeys, ...files.flatMap((f) => f.propertyKeys)];
   const canonicalUnit = new Map(propertyKeys.map((p) => [p.key, p.canonicalUnit]));
   await syncKeyed(report, 'PropertyKey', await tx.propertyKey.findMany(), propertyKeys.map((p) => ({
-    key: p.key, label: p.label, canonicalUnit: p.canonicalUnit, valueType: enumValue(p.valueType), kind: enumValue(p.kind), description: p.description,
+    key: p.key, label: p.label, canonicalUnit: p.canonicalUnit, valueType: enumValue(p.valueType) as PropertyValueType, kind: enumValue(p.kind) as PropertyKind,
+    description: p.description, better: p.better ? (enumValue(p.better) as Better) : null, setup: p.setup, usedBy: [...p.usedBy],
   })), (data) => tx.propertyKey.create({ data: data as never }), (key, data) => tx.propertyKey.update({ where: { key }, data: data as never }));
   const families = [...catalog.vocabulary.families, ...files.flatMap((f) => f.families)];
   await syncKeyed(report, 'MaterialFamily', await tx.materialFamily.findMany(), families,

@@ -43,6 +43,9 @@ export const CELL_TYPES = [
   'in-situ-xrd-cell',
 ] as const;
 
+/** Derived fields a property key can feed (vocabulary `usedBy`). */
+export const DERIVATIONS = ['theoreticalCapacity', 'averageVoltage', 'specificEnergy', 'voltagePairs', 'stability', 'capacityFade', 'coatingEffects', 'tmMigration', 'consistencyChecks'] as const;
+
 export const propertyKeySchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'property keys are snake_case'),
   label: z.string().min(1),
@@ -50,6 +53,12 @@ export const propertyKeySchema = z.strictObject({
   valueType: z.enum(['number', 'text']).default('number'),
   kind: z.enum(['measured', 'computed', 'both']).default('both'),
   description: z.string().min(1),
+  /** Which direction is an improvement (a coating that moves the value this way helps); absent: no verdict. */
+  better: z.enum(['higher', 'lower']).optional(),
+  /** A test-set-up parameter (chosen identical for compared samples): pairing it tells nothing. */
+  setup: z.boolean().default(false),
+  /** The derived fields that read this property. */
+  usedBy: z.array(z.enum(DERIVATIONS)).default([]),
 });
 
 export const familySchema = z.strictObject({

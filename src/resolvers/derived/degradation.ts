@@ -2,7 +2,7 @@
 import type { Material, Measurement, Structure } from '@prisma/client';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
-import { comparePair, cyclesToRetention, SETUP_PROPERTIES, fadePerCycleFraction, migrationReversibility } from '../../derive/degradation.js';
+import { comparePair, cyclesToRetention, fadePerCycleFraction, migrationReversibility, type Better } from '../../derive/degradation.js';
 import { derived, derivedInput, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
 import { requireProperties } from '../filters.js';
 import { guarded, inUnit, measuredInput, sameConditions, valueIn } from '../derived-support.js';
@@ -14,6 +14,8 @@ export interface CapacityFadeParent {
 export interface CoatingEffectParent {
   pristine: Measurement;
   coated: Measurement;
+  /** The property's direction of improvement, from the vocabulary. */
+  better: Better | null;
 }
 export interface TmMigrationParent {
   pristine: Structure;
@@ -26,12 +28,16 @@ async function coatingPairs(context: Context, m: Material, properties: readonly 
   const { loaders } = context;
   const pairsOf = async (pristine: Material, coated: Material) => {
     const [p, c] = await Promise.all([loaders.measurementsByMaterialId.load(pristine.id), loaders.measurementsByMaterialId.load(coated.id)]);
+    // Each property's semantics (set-up parameter? which way is better?) from the vocabulary, in one batch.
+    const keys = [...new Set(c.map((cm) => cm.propertyKey))];
+    const definitions = new Map((await loaders.propertyKeyByKey.loadMany(keys)).map((d, i) => [keys[i]!, d instanceof Error ? null : d]));
     const out: CoatingEffectParent[] = [];
     for (const cm of c) {
       if (cm.value === null) continue;
-      if (properties?.length ? !properties.includes(cm.propertyKey) : SETUP_PROPERTIES.has(cm.propertyKey)) continue;
+      const definition = definitions.get(cm.propertyKey);
+      if (properties?.length ? !properties.includes(cm.propertyKey) : definition?.setup) continue;
       const match = p.find((pm) => pm.value !== null && pm.propertyKey === cm.propertyKey && pm.site === cm.site && sameConditions(pm, cm));
-      if (match) out.push({ pristine: match, coated: cm });
+      if (match) out.push({ pristine: match, coated: cm, better: definition?.better ?? null });
     }
     return out;
   };
@@ -74,10 +80,10 @@ function fadeOf({ retention, endOfLifePercent }: CapacityFadeParent): { fade: De
   };
 }
 
-function coatingComparison({ pristine, coated }: CoatingEffectParent) {
+function coatingComparison({ pristine, coated, better }: CoatingEffectParent) {
   const p = pristine.value!;
   const c = valueIn(coated, pristine.unit)!;
-  const cmp = comparePair(coated.propertyKey, p, c);
+  const cmp = comparePair(better, p, c);
   const inputs = [measuredInput('pristine', pristine), measuredInput('coated', coated)];
   const assumptions = ['paired only because every stated condition is identical'];
   return {
