@@ -41,6 +41,7 @@ const config: CodegenConfig = {
           CoatingEffect: '../resolvers/derived/degradation.js#CoatingEffectParent',
           TmMigration: '../resolvers/derived/degradation.js#TmMigrationParent',
           DerivedLattice: '../resolvers/derived/structure.js#DerivedLatticeParent',
+          ConsistencyCheck: '../resolvers/derived/consistency.js#ConsistencyCheckParent',
           Correlation: '../resolvers/correlation.js#CorrelationParent',
           InsertionElectrode: '@prisma/client#InsertionElectrode as InsertionElectrodeRow',
           InsertionElectrodeConnection: '../resolvers/electrode.js#ElectrodeConnectionParent',

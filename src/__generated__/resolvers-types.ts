@@ -8,6 +8,7 @@ import { Assessment, Criterion } from '../derive/stability.js';
 import { VoltagePairParent } from '../resolvers/derived/voltage.js';
 import { CapacityFadeParent, CoatingEffectParent, TmMigrationParent } from '../resolvers/derived/degradation.js';
 import { DerivedLatticeParent } from '../resolvers/derived/structure.js';
+import { ConsistencyCheckParent } from '../resolvers/derived/consistency.js';
 import { CorrelationParent, CorrelationPointParent } from '../resolvers/correlation.js';
 import { ElectrodeConnectionParent, RederivationParent } from '../resolvers/electrode.js';
 import { PropertyComparisonParent, ComparisonEntryParent } from '../resolvers/comparison.js';
@@ -339,6 +340,31 @@ export type ConditionsInput = {
   voltageMaxV?: InputMaybe<Scalars['Float']['input']>;
   voltageMinV?: InputMaybe<Scalars['Float']['input']>;
 };
+
+/** One stored value compared with the same quantity derived from other stored values. */
+export type ConsistencyCheck = {
+  __typename?: 'ConsistencyCheck';
+  /** Which check, e.g. `o-share-of-hole`, `spin-deficit`, `capacity-from-electrons`, `bragg-wavelength`. */
+  check: Scalars['String']['output'];
+  /** The value derived from the other stored values, with its inputs and their sources. */
+  derived: DerivedQuantity;
+  /** stored − derived, in `unit`. */
+  difference: Scalars['Float']['output'];
+  material: Material;
+  /** The stored value it is compared with, and its source. */
+  stored: DerivationInput;
+  /** Allowed |difference|: the derived value's tolerance propagated from its inputs' printed digits plus half a unit of the stored value's last digit. */
+  tolerance: Scalars['Float']['output'];
+  unit: Scalars['String']['output'];
+  verdict: ConsistencyVerdict;
+};
+
+/** Whether a stored value agrees with the value derived again from other stored values. */
+export type ConsistencyVerdict =
+  /** Within the tolerance the printed digits of both sides allow. */
+  | 'AGREES'
+  /** Beyond that tolerance: the paper (or the curation) is inconsistent here. */
+  | 'DISAGREES';
 
 export type CorrectValueInput = {
   /** Global ID of a Measurement or ComputedProperty. */
@@ -1352,6 +1378,8 @@ export type Query = {
   __typename?: 'Query';
   /** All coatings. */
   coatings: Array<Coating>;
+  /** Every stored value that also follows from other stored values, derived again and compared within the printed digits: agreements and disagreements, each with both sources. */
+  consistencyChecks: Array<ConsistencyCheck>;
   /** Correlation between two properties across materials (one value per material and axis; narrow the axes if a material has several). */
   correlation: Correlation;
   /** Imported database exports (the Materials Project battery explorer), with citation, licence and origin. */
@@ -1390,6 +1418,12 @@ export type Query = {
 export type QueryCoatingsArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryConsistencyChecksArgs = {
+  materialKey?: InputMaybe<Scalars['String']['input']>;
+  onlyDisagreements?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1879,6 +1913,8 @@ export type ResolversTypes = ResolversObject<{
   Conditions: ResolverTypeWrapper<ConditionsRow>;
   ConditionsFilter: ConditionsFilter;
   ConditionsInput: ConditionsInput;
+  ConsistencyCheck: ResolverTypeWrapper<ConsistencyCheckParent>;
+  ConsistencyVerdict: ConsistencyVerdict;
   CorrectValueInput: CorrectValueInput;
   CorrectValuePayload: ResolverTypeWrapper<Omit<CorrectValuePayload, 'corrected' | 'event'> & { corrected?: Maybe<ResolversTypes['Node']>, event?: Maybe<ResolversTypes['CurationEvent']> }>;
   Correlation: ResolverTypeWrapper<CorrelationParent>;
@@ -1977,6 +2013,7 @@ export type ResolversParentTypes = ResolversObject<{
   Conditions: ConditionsRow;
   ConditionsFilter: ConditionsFilter;
   ConditionsInput: ConditionsInput;
+  ConsistencyCheck: ConsistencyCheckParent;
   CorrectValueInput: CorrectValueInput;
   CorrectValuePayload: Omit<CorrectValuePayload, 'corrected' | 'event'> & { corrected?: Maybe<ResolversParentTypes['Node']>, event?: Maybe<ResolversParentTypes['CurationEvent']> };
   Correlation: CorrelationParent;
@@ -2162,6 +2199,17 @@ export type ConditionsResolvers<ContextType = Context, ParentType extends Resolv
   temperatureC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   voltageMaxV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   voltageMinV?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ConsistencyCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsistencyCheck'] = ResolversParentTypes['ConsistencyCheck']> = ResolversObject<{
+  check?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  stored?: Resolver<ResolversTypes['DerivationInput'], ParentType, ContextType>;
+  tolerance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['ConsistencyVerdict'], ParentType, ContextType>;
 }>;
 
 export type CorrectValuePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CorrectValuePayload'] = ResolversParentTypes['CorrectValuePayload']> = ResolversObject<{
@@ -2518,6 +2566,7 @@ export type PropertyDefinitionResolvers<ContextType = Context, ParentType extend
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType, Partial<QueryCoatingsArgs>>;
+  consistencyChecks?: Resolver<Array<ResolversTypes['ConsistencyCheck']>, ParentType, ContextType, RequireFields<QueryConsistencyChecksArgs, 'onlyDisagreements'>>;
   correlation?: Resolver<ResolversTypes['Correlation'], ParentType, ContextType, RequireFields<QueryCorrelationArgs, 'x' | 'y'>>;
   databases?: Resolver<Array<ResolversTypes['DatabaseExport']>, ParentType, ContextType>;
   facts?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, RequireFields<QueryFactsArgs, 'first'>>;
@@ -2655,6 +2704,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ComputedPropertyPayload?: ComputedPropertyPayloadResolvers<ContextType>;
   ConditionSource?: ConditionSourceResolvers<ContextType>;
   Conditions?: ConditionsResolvers<ContextType>;
+  ConsistencyCheck?: ConsistencyCheckResolvers<ContextType>;
   CorrectValuePayload?: CorrectValuePayloadResolvers<ContextType>;
   Correlation?: CorrelationResolvers<ContextType>;
   CorrelationPoint?: CorrelationPointResolvers<ContextType>;

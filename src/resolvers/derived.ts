@@ -7,6 +7,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { toGlobalId } from '../ids.js';
 import { capacityResolvers } from './derived/capacity.js';
 import { conditionsResolvers } from './derived/conditions.js';
+import { consistencyResolvers } from './derived/consistency.js';
 import { degradationResolvers } from './derived/degradation.js';
 import { stabilityResolvers } from './derived/stability.js';
 import { structureResolvers } from './derived/structure.js';
@@ -39,4 +40,4 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
   return merged;
 }
 
-export const derivedResolvers: Resolvers = mergeResolvers(traceResolvers, capacityResolvers, voltageResolvers, structureResolvers, stabilityResolvers, degradationResolvers, conditionsResolvers);
+export const derivedResolvers: Resolvers = mergeResolvers(traceResolvers, capacityResolvers, voltageResolvers, structureResolvers, stabilityResolvers, degradationResolvers, conditionsResolvers, consistencyResolvers);

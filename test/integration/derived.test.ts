@@ -241,3 +241,32 @@ test('capacities only for electrode materials: the LiPF6 salt and competing phas
   assert.equal(phase.theoreticalCapacity.status, 'UNAVAILABLE');
   assert.match(phase.theoreticalCapacity.reason, /NaVO2 \(layered R-3m\) is stored as a competing phase/);
 });
+
+test('consistency checks list agreements and disagreements with both sources and the printed-digit tolerance', async () => {
+  const { consistencyChecks: checks } = await server.data(`{ consistencyChecks {
+    check verdict difference tolerance unit material { key }
+    derived { value formula assumptions inputs { name value source { locator } } }
+    stored { name value source { locator } } } }`);
+  const of = (check: string, key: string) => checks.filter((c: any) => c.check === check && c.material.key === key);
+  // The O share of the hole (Sec. III) from Table III's O 2p change agrees for every NaMO3.
+  const v = of('o-share-of-hole', 'namo3-v')[0];
+  assert.equal(v.verdict, 'AGREES');
+  assert.ok(Math.abs(v.derived.value - 80.4) < 1e-9 && v.stored.value === 80.28);
+  assert.equal(v.stored.source.locator, 'Sec. III');
+  assert.equal(v.derived.inputs[0].source.locator, 'Table III');
+  assert.ok(checks.filter((c: any) => c.check === 'o-share-of-hole').every((c: any) => c.verdict === 'AGREES'));
+  // The Fe spin deficit agrees with one stored population and not the other: both listed.
+  const fe = of('spin-deficit', 'namo3-fe');
+  assert.deepEqual(fe.map((c: any) => c.verdict).sort(), ['AGREES', 'DISAGREES']);
+  const feWrong = fe.find((c: any) => c.verdict === 'DISAGREES');
+  assert.ok(Math.abs(Math.abs(feWrong.difference) - 0.008) < 1e-9 && feWrong.tolerance < 0.002);
+  // NaVO3's 220 mAh/g follows from one Na per formula unit.
+  assert.equal(of('capacity-from-electrons', 'namo3-v')[0].verdict, 'AGREES');
+  // Gent et al.'s superstructure reflections at 0.8856 Å and with Cu Kα are not the same reflections.
+  const bragg = of('bragg-wavelength', 'gent-lmr-nmc')[0];
+  assert.equal(bragg.verdict, 'DISAGREES');
+  assert.ok(Math.abs(bragg.derived.value - 15.70) < 0.01 && bragg.stored.value === 20);
+  const only = await server.data('{ consistencyChecks(onlyDisagreements: true) { verdict } }');
+  assert.ok(only.consistencyChecks.length > 0 && only.consistencyChecks.every((c: any) => c.verdict === 'DISAGREES'));
+  assert.deepEqual((await server.data('{ consistencyChecks(materialKey: "no-such") { check } }')).consistencyChecks, []);
+});
