@@ -1344,6 +1344,8 @@ export type PropertyDefinition = {
   label: Scalars['String']['output'];
   /** A test-set-up parameter (electrode loading, XRD wavelength…): coating effects skip it unless asked for by name. */
   setup: Scalars['Boolean']['output'];
+  /** Controlled sites of a key whose derivations match on the site (empty: free text). Dashes between element symbols are stored as en dashes (O-O → O–O). */
+  sites: Array<Scalars['String']['output']>;
   /** Derived fields that read this property, e.g. `averageVoltage`, `stability`. */
   usedBy: Array<Scalars['String']['output']>;
   valueType: PropertyValueType;
@@ -2560,6 +2562,7 @@ export type PropertyDefinitionResolvers<ContextType = Context, ParentType extend
   kind?: Resolver<ResolversTypes['PropertyKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   setup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   usedBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   valueType?: Resolver<ResolversTypes['PropertyValueType'], ParentType, ContextType>;
 }>;

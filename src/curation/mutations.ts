@@ -14,7 +14,7 @@ import { ErrorCode } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
 import { conditionColumns, enumValue, factColumns, toNull } from '../seed/load.js';
 import { computedSchema, materialSchema, measurementSchema, paperSchema } from '../seed/schema.js';
-import { computedIdentity, fingerprint, measurementIdentity, NON_NEGATIVE_PROPERTIES } from '../seed/validate.js';
+import { computedIdentity, fingerprint, measurementIdentity, NON_NEGATIVE_PROPERTIES, siteRefusal } from '../seed/validate.js';
 import { convertValue, isKnownUnit, unitsCompatible } from '../units.js';
 
 export type { CurationErrorCode };
@@ -129,7 +129,7 @@ export async function addMaterial(context: Context, input: Record<string, unknow
 type FactInput = Record<string, unknown> & { paperDoi: string; materialKey: string; structureKey?: string | null; property: string; unit: string };
 
 /** Reference, property, unit and range checks shared by measurements and computed properties. */
-async function checkFact(tx: Prisma.TransactionClient, record: { property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string }, input: FactInput) {
+async function checkFact(tx: Prisma.TransactionClient, record: { property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string; site?: string }, input: FactInput) {
   const paper = await paperByDoi(tx, input.paperDoi, ['input', 'paperDoi']);
   const material = (await tx.material.findUnique({ where: { key: input.materialKey } })) ?? refuse(['input', 'materialKey'], `unknown material "${input.materialKey}"`, 'UNKNOWN_REFERENCE');
   let structureId: number | null = null;
@@ -140,6 +140,8 @@ async function checkFact(tx: Prisma.TransactionClient, record: { property: strin
   }
   const property = (await tx.propertyKey.findUnique({ where: { key: record.property } })) ?? refuse(['input', 'property'], `unknown property key "${record.property}"; query propertyKeys for the vocabulary`, 'UNKNOWN_PROPERTY');
   checkUnit(record.unit, property.canonicalUnit, ['input', 'unit']);
+  const siteIssue = siteRefusal(property, record.site);
+  if (siteIssue) refuse(['input', 'site'], siteIssue, 'INVALID');
   if (property.valueType === 'NUMBER' && record.value === undefined) refuse(['input', 'value'], `property "${record.property}" needs a numeric value`, 'INVALID');
   if (property.valueType === 'TEXT' && record.textValue === undefined) refuse(['input', 'textValue'], `property "${record.property}" needs a textValue`, 'INVALID');
   if ((record.qualifier === 'range') !== (record.valueMax !== undefined)) refuse(['input', 'valueMax'], 'a range has qualifier RANGE and both value and valueMax', 'INVALID');

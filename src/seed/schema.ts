@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { WORKING_IONS } from '../derive/working-ion.js';
+import { canonicalSite } from '../derive/site.js';
 
 const key = z
   .string()
@@ -59,6 +60,8 @@ export const propertyKeySchema = z.strictObject({
   setup: z.boolean().default(false),
   /** The derived fields that read this property. */
   usedBy: z.array(z.enum(DERIVATIONS)).default([]),
+  /** Controlled sites for a key whose derivations match on the site: a fact with another site is refused. */
+  sites: z.array(z.string().min(1).transform(canonicalSite)).optional(),
 });
 
 export const familySchema = z.strictObject({
@@ -178,7 +181,8 @@ const factBase = {
   qualifier: z.enum(QUALIFIERS).default('eq'),
   uncertainty: finite.nonnegative().optional(),
   unit: z.string(),
-  site: z.string().optional(),
+  /** Canonical spelling (dashes between element symbols as en dashes), see derive/site.ts. */
+  site: z.string().transform(canonicalSite).optional(),
   note: z.string().optional(),
   locator,
   origin: z.enum(VALUE_ORIGINS).default('printed'),

@@ -102,7 +102,7 @@ export function validateSeedTexts(texts: { file: string; text: string }[]): Seed
 function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers'], issues: SeedIssue[]): void {
   // Keys are global: a later file may reference a material defined by an earlier one.
   const defined = {
-    propertyKeys: new Map<string, { file: string; canonicalUnit: string; valueType: string }>(),
+    propertyKeys: new Map<string, { file: string; key: string; canonicalUnit: string; valueType: string; sites?: string[] }>(),
     families: new Map<string, string>(),
     materials: new Map<string, { file: string; family: string | null }>(),
     structures: new Map<string, { file: string; material: string }>(),
@@ -122,7 +122,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       if (!isKnownUnit(p.canonicalUnit)) {
         issues.push({ file, path: `${prefix}[${i}].canonicalUnit`, reason: `unknown unit "${p.canonicalUnit}"` });
       }
-      define(defined.propertyKeys, p.key, { file, canonicalUnit: p.canonicalUnit, valueType: p.valueType }, file, `${prefix}[${i}].key`, 'property key');
+      define(defined.propertyKeys, p.key, { file, key: p.key, canonicalUnit: p.canonicalUnit, valueType: p.valueType, sites: p.sites }, file, `${prefix}[${i}].key`, 'property key');
     });
   addPropertyKeys(VOCABULARY_FILE, vocabulary.propertyKeys, 'propertyKeys');
   vocabulary.families.forEach((f, i) => define(defined.families, f.key, VOCABULARY_FILE, VOCABULARY_FILE, `families[${i}].key`, 'family'));
@@ -191,7 +191,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       checkFormula(s.formula, file, `${at}.formula`);
     });
     const checkFact = (
-      f: { material: string; structure?: string; property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string },
+      f: { material: string; structure?: string; property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string; site?: string },
       at: string,
     ) => {
       need(defined.materials, f.material, file, `${at}.material`, 'material');
@@ -211,6 +211,8 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
         return;
       }
       checkUnit(f.unit, property.canonicalUnit, file, `${at}.unit`);
+      const siteIssue = siteRefusal(property, f.site);
+      if (siteIssue) issues.push({ file, path: `${at}.site`, reason: siteIssue });
       if (property.valueType === 'number' && f.value === undefined) {
         issues.push({ file, path: `${at}.value`, reason: `property "${f.property}" needs a numeric value` });
       }
@@ -273,6 +275,13 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       noDuplicate(reactionIdentity(r), at);
     });
   }
+}
+
+/** Why a site is refused for a property with controlled sites (null when fine). */
+export function siteRefusal(property: { key: string; sites?: readonly string[] | null }, site: string | undefined | null): string | null {
+  if (!property.sites?.length) return null;
+  if (site == null) return `property "${property.key}" needs a site, one of ${property.sites.map((x) => `"${x}"`).join(', ')}`;
+  return property.sites.includes(site) ? null : `unknown site "${site}" for property "${property.key}"; its derivations read only ${property.sites.map((x) => `"${x}"`).join(', ')}`;
 }
 
 /** Properties whose value can never be below zero: a negative one is a curation error. */
