@@ -118,7 +118,7 @@ export const CAPACITY_FROM_ELECTRONS: CheckDefinition = {
   assumptions: ['n electrons per formula unit of molar mass M (Faraday\'s law)'],
 };
 
-export const capacityFromElectronsMAhPerG = (electrons: number, molarMassGPerMol: number): number => gravimetricCapacityMAhPerG(electrons, molarMassGPerMol);
+export const capacityFromElectronsMAhPerG = (electrons: number, molarMassGPerMol: number): number => gravimetricCapacityMAhPerG(electrons, molarMassGPerMol, 1);
 
 /** Electrons per formula unit a capacity stands for: n = 3.6·Q·M / F. */
 export const electronsFromCapacity = (capacityMAhPerG: number, molarMassGPerMol: number): number => (3.6 * capacityMAhPerG * molarMassGPerMol) / FARADAY_C_PER_MOL;

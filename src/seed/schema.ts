@@ -171,9 +171,8 @@ export const conditionsSchema = z.strictObject({
   other: z.record(z.string(), z.union([z.string(), finite, z.boolean()])).optional(),
 });
 
-const factBase = {
-  material: key,
-  structure: key.optional(),
+/** A value with its unit, qualifier and provenance: what every kind of fact records. */
+const valueFields = {
   property: z.string(),
   value: finite.optional(),
   valueMax: finite.optional(),
@@ -188,6 +187,8 @@ const factBase = {
   origin: z.enum(VALUE_ORIGINS).default('printed'),
   originNote: originNote.optional(),
 };
+
+const factBase = { material: key, structure: key.optional(), ...valueFields };
 
 /** Where one condition is printed when not at the fact's locator, or how the curator obtained it. */
 const conditionSourceSchema = z
@@ -228,7 +229,7 @@ export const familyFactSchema = z
     family: key,
     members: z.array(key).default([]),
     aggregate: z.enum(FAMILY_AGGREGATES),
-    ...factBase,
+    ...valueFields,
     method: key.optional(),
   })
   .refine(originExplained, originMessage);

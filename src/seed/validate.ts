@@ -204,7 +204,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       }
       checkValue(f, at);
     };
-    const checkValue = (f: { property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string }, at: string) => {
+    const checkValue = (f: { property: string; unit: string; site?: string; value?: number; textValue?: string; valueMax?: number; qualifier: string }, at: string) => {
       const property = defined.propertyKeys.get(f.property);
       if (!property) {
         issues.push({ file, path: `${at}.property`, reason: `unknown property key "${f.property}"; add it to vocabulary.yaml or the file's propertyKeys` });
