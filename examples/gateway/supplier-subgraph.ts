@@ -53,7 +53,7 @@ export function startSupplierSubgraph(options: { port?: number; host?: string } 
       },
       SupplierOffer: {
         material: (offer: SupplierOffer) => ({ key: offer.materialKey }),
-        source: (offer: SupplierOffer) => ({ kind: 'PAPER', paper: { doi: offer.doi }, database: null, locator: offer.locator }),
+        source: (offer: SupplierOffer) => ({ kind: 'PAPER', paper: { doi: offer.doi }, database: null, locator: offer.locator, origin: 'PRINTED', originNote: null }),
       },
     } as never,
   });

@@ -254,7 +254,7 @@ export function generatePaper(p: number, materialCount: number): PaperData {
       c({ structure: sP31m, property: 'o_o_distance', value: dp(uniform(r, 2.25, 2.7), 3), unit: 'Å', method: hse, site: 'shortest O–O within MO6', locator: 'Table III' });
       c({ structure: sP31m, property: 'neg_ipcohp', value: dp(uniform(r, 0.05, 1.2), 3), unit: 'eV', method: hse, site: 'O–O', locator: 'Fig. 5' });
       c({ structure: sR3, property: 'band_gap', value: dp(uniform(r, 0.4, 3.5), 2), unit: 'eV', method: hse, locator: 'Fig. 2' });
-      c({ structure: sP31m, property: 'hole_fraction_on_oxygen', value: dp(uniform(r, 40, 95), 1), unit: '%', method: hse, locator: 'Table III' });
+      c({ structure: sP31m, property: 'hole_fraction_on_oxygen', value: dp(uniform(r, 40, 95), 1), unit: '%', method: hse, site: 'O', locator: 'Table III' });
       c({ structure: sP31m, property: 'bader_population_change', value: dp(uniform(r, -0.3, -0.05), 3), unit: 'e', method: hse, site: 'O', locator: 'Table III' });
       c({ property: 'theoretical_capacity', value: dp(uniform(r, 190, 230), 0), unit: 'mAh/g', method: hse, note: 'for one Na per formula unit', locator: 'Sec. III' });
       c({ structure: sR3, property: 'migration_barrier', value: dp(uniform(r, 0.25, 0.9), 3), unit: 'eV', method: ggau, site: 'Na hop in plane', locator: 'Fig. S8' });
