@@ -21,6 +21,7 @@ import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
 import { exportRouter } from './web/export.js';
 import { explorerRouter } from './web/explorer.js';
+import { docsRouter } from './web/docs.js';
 import { buildSchema } from './schema.js';
 import { loadOperationAllowlist } from './security/allowlist.js';
 import { requestDeadlinePlugin } from './security/deadline.js';
@@ -129,6 +130,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(exportRouter({ database, schema }));
   // Explorer (offline; Observable Plot) at /explorer: any two properties, material pages, compare.
   app.use(explorerRouter({ path: '/explorer', endpoint: '/graphql', exportBase: '/export' }));
+  // Front page with links (`/`) and the docs rendered from the repository's Markdown (`/docs/`).
+  app.use(docsRouter());
   app.use(
     '/graphql',
     express.json({ limit: `${security.limits.maxBodyKb}kb` }),

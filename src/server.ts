@@ -1,8 +1,9 @@
 /**
  * `npm start`: (migrations already applied by the start script) seed an empty database with
- * the papers' data, then serve GraphQL at /graphql on PORT (default 4000).
+ * the papers' data, then serve GraphQL at /graphql on PORT (default 4000) and print the URLs to open.
  */
 import { startApp } from './app.js';
+import { FRONT_PAGE_LINKS } from './web/docs.js';
 import { describeTarget } from './db/adapter.js';
 import { createDatabaseOrExit } from './db/client.js';
 import { countWrites } from './seed/load.js';
@@ -39,6 +40,10 @@ if ((await db.prisma.paper.count()) === 0) {
 }
 const app = await startApp(db, port, { host: process.env.HOST });
 console.log(`cathode-kb on ${describeTarget(db.target)}${db.replicaCount ? `, queries read from ${db.replicaCount} read replica${db.replicaCount > 1 ? 's' : ''}` : ''}${process.env.NODE_ENV === 'production' ? ' (production mode)' : ''}`);
+// What to open in a browser; the endpoint line comes last (scripts/lib/server-process.ts waits for it).
+const origin = new URL(app.url).origin;
+console.log(`Front page: ${origin}/`);
+for (const link of FRONT_PAGE_LINKS.filter((l) => l.href !== '/graphql')) console.log(`${link.label}: ${origin}${link.href}`);
 console.log(`GraphQL endpoint: ${app.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
