@@ -15,6 +15,7 @@ import { fromGlobalId } from '../ids.js';
 import { conditionColumns, enumValue, factColumns, toNull } from '../seed/load.js';
 import { computedSchema, materialSchema, measurementSchema, paperSchema } from '../seed/schema.js';
 import { computedIdentity, fingerprint, measurementIdentity, NON_NEGATIVE_PROPERTIES, siteRefusal } from '../seed/validate.js';
+import { unknownFamilyMessage, unknownPropertyMessage, unknownUnitMessage } from '../suggest.js';
 import { convertValue, isKnownUnit, unitsCompatible } from '../units.js';
 
 export type { CurationErrorCode };
@@ -107,7 +108,9 @@ export async function addMaterial(context: Context, input: Record<string, unknow
     return context.primary.$transaction(async (tx) => {
       const paper = await paperByDoi(tx, String(paperDoi), ['input', 'paperDoi']);
       if (await tx.material.findUnique({ where: { key: record.key } })) refuse(['input', 'key'], `material key "${record.key}" is taken`, 'DUPLICATE');
-      if (record.family && !(await tx.materialFamily.findUnique({ where: { key: record.family } }))) refuse(['input', 'family'], `unknown family "${record.family}"`, 'UNKNOWN_REFERENCE');
+      if (record.family && !(await tx.materialFamily.findUnique({ where: { key: record.family } }))) {
+        refuse(['input', 'family'], unknownFamilyMessage(record.family, await tx.materialFamily.findMany({ select: { key: true, name: true } })), 'UNKNOWN_REFERENCE');
+      }
       const substrate = record.substrate ? await tx.material.findUnique({ where: { key: record.substrate } }) : null;
       if (record.substrate && !substrate) refuse(['input', 'substrateKey'], `unknown material "${record.substrate}"`, 'UNKNOWN_REFERENCE');
       const coating = record.coating ? await tx.coating.findUnique({ where: { key: record.coating } }) : null;
@@ -138,7 +141,8 @@ async function checkFact(tx: Prisma.TransactionClient, record: { property: strin
     if (structure.materialId !== material.id) refuse(['input', 'structureKey'], `structure "${input.structureKey}" belongs to another material`, 'UNKNOWN_REFERENCE');
     structureId = structure.id;
   }
-  const property = (await tx.propertyKey.findUnique({ where: { key: record.property } })) ?? refuse(['input', 'property'], `unknown property key "${record.property}"; query propertyKeys for the vocabulary`, 'UNKNOWN_PROPERTY');
+  const property = (await tx.propertyKey.findUnique({ where: { key: record.property } })) ??
+    refuse(['input', 'property'], unknownPropertyMessage(record.property, (await tx.propertyKey.findMany({ select: { key: true } })).map((k) => k.key)), 'UNKNOWN_PROPERTY');
   checkUnit(record.unit, property.canonicalUnit, ['input', 'unit']);
   const siteIssue = siteRefusal(property, record.site);
   if (siteIssue) refuse(['input', 'site'], siteIssue, 'INVALID');
@@ -152,7 +156,7 @@ async function checkFact(tx: Prisma.TransactionClient, record: { property: strin
 }
 
 function checkUnit(unit: string, canonical: string, path: string[]) {
-  if (!isKnownUnit(unit)) refuse(path, `unknown unit "${unit}"`, 'UNKNOWN_UNIT');
+  if (!isKnownUnit(unit)) refuse(path, unknownUnitMessage(unit, canonical), 'UNKNOWN_UNIT');
   if (!unitsCompatible(unit, canonical)) refuse(path, `unit "${unit}" cannot be converted to the property's canonical unit "${canonical}"`, 'UNKNOWN_UNIT');
 }
 

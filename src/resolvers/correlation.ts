@@ -10,8 +10,9 @@ import type { CorrelationAxis, QueryCorrelationArgs, Resolvers } from '../__gene
 import type { Context } from '../context.js';
 import { correlate, type CorrelationResult } from '../derive/correlation.js';
 import { ErrorCode, UserInputError } from '../errors.js';
+import { unknownUnitMessage } from '../suggest.js';
 import { isKnownUnit, unitsCompatible } from '../units.js';
-import { materialWhere, requireProperties } from './filters.js';
+import { explainEmptyMaterials, materialWhere, requireProperties } from './filters.js';
 import { valueIn } from './derived-support.js';
 
 /** The columns of a fact the correlation uses (values, units, where they are printed, what they are about). */
@@ -46,7 +47,7 @@ export interface CorrelationParent extends Omit<CorrelationResult, 'residuals'> 
 async function axisValues(context: Context, axis: CorrelationAxis, name: 'x' | 'y', materials: Prisma.MaterialWhereInput) {
   const units = await requireProperties(context, [axis.property], `${name}.property`);
   const unit = axis.unit ?? units.get(axis.property)!;
-  if (!isKnownUnit(unit)) throw new UserInputError(`unknown unit "${unit}"`, ErrorCode.UNKNOWN_UNIT, `${name}.unit`);
+  if (!isKnownUnit(unit)) throw new UserInputError(unknownUnitMessage(unit, units.get(axis.property)), ErrorCode.UNKNOWN_UNIT, `${name}.unit`);
   if (!unitsCompatible(unit, units.get(axis.property)!)) throw new UserInputError(`"${unit}" is not a unit of ${axis.property} (canonical ${units.get(axis.property)})`, ErrorCode.UNKNOWN_UNIT, `${name}.unit`);
   let methodId: number | undefined;
   if (axis.method) {
@@ -107,6 +108,7 @@ export function correlation(context: Context, args: QueryCorrelationArgs): Promi
 async function computeCorrelation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
   const filter = await materialWhere(context, args.filter);
   const materials = await context.prisma.material.findMany({ where: filter, select: { id: true, key: true }, orderBy: { id: 'asc' } });
+  if (materials.length === 0) await explainEmptyMaterials(context, args.filter);
   const excludeKeys = new Set(args.exclude ?? []);
   if (excludeKeys.size > 0) {
     const known = await context.loaders.materialByKey.loadMany([...excludeKeys]);

@@ -9,19 +9,41 @@ import { FormulaError } from '../derive/composition.js';
 import { factInput, type Derived, type DerivationInput, type FactSource, type ValueOrigin } from '../derive/quantity.js';
 import { enumValue } from '../seed/load.js';
 import { ErrorCode, UserInputError } from '../errors.js';
+import { unknownUnitMessage } from '../suggest.js';
 import { convertValue, isKnownUnit, unitsCompatible, UnitError } from '../units.js';
 
-/** Express a derived value in the requested unit (validated; conversion by the units module). */
+/** Unit errors of derived values, raised by their `value` field alone (see inUnit). */
+const unitErrors = new WeakMap<Derived, UserInputError>();
+
+/**
+ * Express a derived value in the requested unit (validated; conversion by the units module).
+ * A unit it cannot be expressed in gives the quantity UNAVAILABLE with the reason, and the error
+ * is raised on its `value` only (derivedValue): the rest of the object and every other field of
+ * a list stay, instead of a non-null error nulling the whole list.
+ */
 export function inUnit(d: Derived, unit: string | null | undefined, argument = 'unit'): Derived {
   if (!unit || unit === d.unit) return d;
-  if (!isKnownUnit(unit)) throw new UserInputError(`unknown unit "${unit}"`, ErrorCode.UNKNOWN_UNIT, argument);
-  if (!unitsCompatible(d.unit, unit)) throw new UserInputError(`cannot express ${d.quantity} (${d.unit}) in "${unit}"`, ErrorCode.UNKNOWN_UNIT, argument);
-  try {
-    return { ...d, unit, value: d.value === null ? null : convertValue(d.value, d.unit, unit) };
-  } catch (error) {
-    if (error instanceof UnitError) throw new UserInputError(error.message, ErrorCode.UNKNOWN_UNIT, argument);
-    throw error;
+  let problem: string | null = null;
+  if (!isKnownUnit(unit)) problem = unknownUnitMessage(unit, d.unit);
+  else if (!unitsCompatible(d.unit, unit)) problem = `cannot express ${d.quantity} (${d.unit}) in "${unit}"`;
+  else {
+    try {
+      return { ...d, unit, value: d.value === null ? null : convertValue(d.value, d.unit, unit) };
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      problem = error.message;
+    }
   }
+  const refused: Derived = { ...d, unit, value: null, status: 'UNAVAILABLE', reason: problem };
+  unitErrors.set(refused, new UserInputError(problem, ErrorCode.UNKNOWN_UNIT, argument));
+  return refused;
+}
+
+/** DerivedQuantity.value: the number, or the error of a unit it could not be expressed in. */
+export function derivedValue(d: Derived): number | null {
+  const error = unitErrors.get(d);
+  if (error) throw error;
+  return d.value;
 }
 
 /** A stored value expressed in `unit`, or null if it has no numeric value. */

@@ -12,9 +12,11 @@ import { degradationResolvers } from './derived/degradation.js';
 import { stabilityResolvers } from './derived/stability.js';
 import { structureResolvers } from './derived/structure.js';
 import { voltageResolvers } from './derived/voltage.js';
+import { derivedValue } from './derived-support.js';
 
 const traceResolvers: Resolvers = {
   DerivedQuantity: {
+    value: derivedValue,
     source: (d) => d.source ?? null,
     factId: (d) => (d.fact ? toGlobalId(d.fact.type, d.fact.id) : null),
     reason: (d) => d.reason ?? null,

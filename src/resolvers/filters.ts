@@ -3,7 +3,7 @@
  * properties and units), Prisma `where` for material lists, and in-memory filters for the facts
  * of already-loaded materials (so filtered nested lists add no SQL).
  */
-import type { ComputedProperty, FamilyFact, Measurement, Prisma } from '@prisma/client';
+import type { ComputedProperty, FamilyFact, Measurement, Prisma, PropertyKey } from '@prisma/client';
 import type {
   ComputedPropertyFilter,
   FamilyFactFilter,
@@ -13,6 +13,8 @@ import type {
 } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { ErrorCode, UserInputError } from '../errors.js';
+import { chemicalFormulaReduced, FormulaError, parseFormula } from '../derive/composition.js';
+import { unknownFamilyMessage, unknownPropertyMessage, unknownUnitMessage } from '../suggest.js';
 import { convertValue, isKnownUnit, UnitError } from '../units.js';
 import { paperDoiKey } from '../db/loaders.js';
 import { PYMATGEN_ATOMIC_MASS_G_PER_MOL } from '../derive/pymatgen-masses.js';
@@ -25,24 +27,49 @@ const ALL_ELEMENTS = Object.keys(PYMATGEN_ATOMIC_MASS_G_PER_MOL);
 export async function requireProperties(context: Context, keys: readonly string[], argument: string): Promise<Map<string, string>> {
   const rows = await context.loaders.propertyKeyByKey.loadMany(keys);
   const units = new Map<string, string>();
-  keys.forEach((key, i) => {
-    const row = rows[i];
-    if (!row || row instanceof Error) {
-      throw new UserInputError(`unknown property "${key}"; query propertyKeys for the vocabulary`, ErrorCode.UNKNOWN_PROPERTY, argument);
-    }
-    units.set(key, row.canonicalUnit);
-  });
+  const unknown = keys.find((_, i) => !rows[i] || rows[i] instanceof Error);
+  if (unknown !== undefined) {
+    // Only on this error path: the whole vocabulary, for the suggestion.
+    const known = await context.prisma.propertyKey.findMany({ select: { key: true } });
+    throw new UserInputError(unknownPropertyMessage(unknown, known.map((k) => k.key)), ErrorCode.UNKNOWN_PROPERTY, argument);
+  }
+  keys.forEach((key, i) => units.set(key, (rows[i] as PropertyKey).canonicalUnit));
   return units;
 }
 
 export function toCanonical(value: number, unit: string, canonicalUnit: string, argument: string): number {
-  if (!isKnownUnit(unit)) throw new UserInputError(`unknown unit "${unit}"`, ErrorCode.UNKNOWN_UNIT, argument);
+  if (!isKnownUnit(unit)) throw new UserInputError(unknownUnitMessage(unit, canonicalUnit), ErrorCode.UNKNOWN_UNIT, argument);
   try {
     return convertValue(value, unit, canonicalUnit);
   } catch (error) {
     if (error instanceof UnitError) throw new UserInputError(error.message, ErrorCode.UNKNOWN_UNIT, argument);
     throw error;
   }
+}
+
+/**
+ * The filter's formula as ingest writes the column: any spelling of the same composition matches
+ * (`NaVO3`, `Na2V2O6` → `NaO3V`), since a researcher types formulas as papers print them and
+ * an exact-string miss would be a silent empty result.
+ */
+function reducedFormula(formula: string): string {
+  try {
+    return chemicalFormulaReduced(parseFormula(formula).amounts);
+  } catch (error) {
+    if (error instanceof FormulaError) throw new UserInputError(`chemicalFormulaReduced: ${error.message}`, ErrorCode.BAD_USER_INPUT, 'filter.chemicalFormulaReduced');
+    throw error;
+  }
+}
+
+/**
+ * Called when a material filter matched nothing: if the filter names a family that does not
+ * exist, that is the reason, and the client is told so (with the closest known families) instead
+ * of getting an empty page. Costs SQL only for empty results.
+ */
+export async function explainEmptyMaterials(context: Context, filter: MaterialFilter | null | undefined): Promise<void> {
+  if (!filter?.family || (await context.loaders.familyByKey.load(filter.family))) return;
+  const families = await context.prisma.materialFamily.findMany({ select: { key: true, name: true } });
+  throw new UserInputError(unknownFamilyMessage(filter.family, families), ErrorCode.UNKNOWN_FAMILY, 'filter.family');
 }
 
 export async function materialWhere(context: Context, filter: MaterialFilter | null | undefined): Promise<Prisma.MaterialWhereInput> {
@@ -68,7 +95,7 @@ export async function materialWhere(context: Context, filter: MaterialFilter | n
   if (filter.chemicalSystem) and.push({ elements: { equals: chemicalSystemElements(filter.chemicalSystem, 'filter.chemicalSystem') } });
   if (filter.formulaContains) and.push({ formula: { contains: filter.formulaContains.trim() } });
   if (filter.sourceKind) and.push({ paper: { kind: filter.sourceKind } });
-  if (filter.chemicalFormulaReduced) and.push({ chemicalFormulaReduced: filter.chemicalFormulaReduced.trim() });
+  if (filter.chemicalFormulaReduced) and.push({ chemicalFormulaReduced: reducedFormula(filter.chemicalFormulaReduced) });
   if (filter.workingIon) and.push({ workingIon: filter.workingIon });
   if (filter.family) and.push({ familyKey: filter.family });
   if (filter.role) and.push({ role: filter.role });

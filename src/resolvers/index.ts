@@ -5,7 +5,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { fromGlobalId, expectGlobalId, toGlobalId } from '../ids.js';
 import { ErrorCode, UserInputError } from '../errors.js';
-import { filterComputed, filterFamilyFacts, filterMeasurements, materialWhere } from './filters.js';
+import { explainEmptyMaterials, filterComputed, filterFamilyFacts, filterMeasurements, materialWhere } from './filters.js';
 import { connectionFields, pageOfMaterials, sliceList } from './pagination.js';
 import { factResolvers } from './facts.js';
 import { sourceResolvers } from './source.js';
@@ -53,7 +53,11 @@ const storedResolvers: Resolvers = {
       if ((id == null) === (key == null)) throw new UserInputError('material: give either id or key, e.g. material(key: "namo3-v")', ErrorCode.BAD_USER_INPUT, id == null ? 'key' : 'id');
       return id != null ? loaders.materialById.load(expectGlobalId(id, 'Material')) : loaders.materialByKey.load(key!);
     },
-    materials: async (_root, { filter, orderBy, first, after }, context) => pageOfMaterials(context, await materialWhere(context, filter), first ?? 20, after, orderBy),
+    materials: async (_root, { filter, orderBy, first, after }, context) => {
+      const page = await pageOfMaterials(context, await materialWhere(context, filter), first ?? 20, after, orderBy);
+      if (page.rows.length === 0 && after == null) await explainEmptyMaterials(context, filter);
+      return page;
+    },
     papers: async (_root, { first, after }, { prisma }) => sliceList(await prisma.paper.findMany({ where: { kind: 'PAPER' }, orderBy: [{ year: 'asc' }, { id: 'asc' }] }), 'Paper', first, after),
     paper: (_root, { doi }, { prisma }) => prisma.paper.findFirst({ where: { kind: 'PAPER', doi: { equals: doi.trim(), mode: 'insensitive' } } }),
     databases: (_root, _args, { prisma }) => prisma.paper.findMany({ where: { kind: 'DATABASE' }, orderBy: { id: 'asc' } }),
