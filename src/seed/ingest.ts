@@ -11,14 +11,14 @@
  * sub-composition of the discharge one, non-numeric value, duplicate battery id) and nothing is
  * written while any row is wrong. Citation, licence and method come from seeds/materials-project/source.yaml.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeTarget } from '../db/adapter.js';
 import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { loadElectrodes, readElectrodeDirectory, readElectrodeExport } from './materials-project.js';
 import { formatReport, MP_SEED_DIR, SEED_DIR } from './run.js';
-import { validateSeedTexts, VOCABULARY_FILE } from './validate.js';
+import { readSeedTexts, validateSeedTexts, VOCABULARY_FILE } from './validate.js';
 
 export interface IngestResult {
   report: SeedReport;
@@ -29,10 +29,7 @@ export async function ingestFile(db: Database, file: string, options: { dryRun?:
   const seedDir = options.seedDir ?? SEED_DIR;
   const name = path.basename(file);
   if (name === VOCABULARY_FILE) throw new Error(`${name} is the shared vocabulary; ingest one paper's file`);
-  const names = (await readdir(seedDir)).filter((n) => /\.ya?ml$/.test(n) && n !== name);
-  const texts = await Promise.all(names.map(async (n) => ({ file: n, text: await readFile(path.join(seedDir, n), 'utf8') })));
-  texts.push({ file: name, text: await readFile(file, 'utf8') });
-  const catalog = validateSeedTexts(texts);
+  const catalog = validateSeedTexts(await readSeedTexts(seedDir, [{ file: name, text: await readFile(file, 'utf8') }]));
   const report = await loadSeedCatalog(db.prisma, catalog, { dryRun: options.dryRun });
   return { report, dryRun: options.dryRun ?? false };
 }

@@ -8,9 +8,11 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load as loadYaml, YAMLException } from 'js-yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { FormulaError, parseFormula } from '../derive/composition.js';
-import { isKnownUnit, KNOWN_UNITS, unitsCompatible } from '../units.js';
+import { checkSpaceGroup } from '../derive/space-group.js';
+import { unknownUnitMessage } from '../suggest.js';
+import { isKnownUnit, unitsCompatible } from '../units.js';
 import {
   seedFileSchema,
   vocabularyFileSchema,
@@ -40,8 +42,12 @@ export interface SeedCatalog {
 
 export const VOCABULARY_FILE = 'vocabulary.yaml';
 
-/** Parse one YAML text with a zod schema, collecting problems instead of throwing. */
-function parseYaml<T extends z.ZodType>(
+/**
+ * Parse one YAML text with a zod schema, collecting problems instead of throwing. A file with
+ * schema problems still gives back its records that pass their own schema (see salvage), so
+ * that the cross-checks of the same run see them and a file's problems come in one report.
+ */
+function parseYaml<T extends z.ZodObject>(
   file: string,
   text: string,
   schema: T,
@@ -64,9 +70,38 @@ function parseYaml<T extends z.ZodType>(
     for (const issue of result.error.issues) {
       issues.push({ file, path: formatPath(issue.path), reason: issue.message });
     }
-    return undefined;
+    return salvage(schema, parsed);
   }
   return result.data;
+}
+
+/**
+ * The parts of a file that pass their schema: each section, and of a list section each record
+ * on its own. A record that fails leaves a hole at its index (a sparse array: the checks'
+ * forEach skips holes and keeps every other record's index, so paths stay right). Only ever
+ * checked, never loaded: the file's schema problems are already in the report.
+ */
+function salvage<T extends z.ZodObject>(schema: T, parsed: unknown): z.infer<T> | undefined {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const salvaged: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    const value = (parsed as Record<string, unknown>)[name];
+    const list = field instanceof z.ZodDefault && field.def.innerType instanceof z.ZodArray ? field.def.innerType : null;
+    if (list && Array.isArray(value)) {
+      const records: unknown[] = new Array(value.length);
+      value.forEach((record, i) => {
+        const result = (list.element as z.ZodType).safeParse(record);
+        if (result.success) records[i] = result.data;
+      });
+      salvaged[name] = records;
+      continue;
+    }
+    const result = field.safeParse(value);
+    if (result.success) salvaged[name] = result.data;
+    else if (list) salvaged[name] = [];
+    else return undefined; // e.g. no readable `paper`: nothing to check the records against
+  }
+  return salvaged as z.infer<T>;
 }
 
 function formatPath(parts: readonly PropertyKey[]): string {
@@ -75,9 +110,19 @@ function formatPath(parts: readonly PropertyKey[]): string {
 
 /** Read and validate every file in a seeds directory; throws SeedValidationError listing all problems. */
 export async function readSeedDirectory(directory: string): Promise<SeedCatalog> {
-  const names = (await readdir(directory)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  return validateSeedTexts(await readSeedTexts(directory));
+}
+
+/**
+ * The texts of a seeds directory with `extra` added, a file ({ file: name, text }) replacing the
+ * directory's file of the same name: how one paper's file is checked and ingested, against the
+ * vocabulary and the papers it may reference.
+ */
+export async function readSeedTexts(directory: string, extra: { file: string; text: string }[] = []): Promise<{ file: string; text: string }[]> {
+  const replaced = new Set(extra.map((e) => e.file));
+  const names = (await readdir(directory)).filter((n) => /\.ya?ml$/.test(n) && !replaced.has(n)).sort();
   const texts = await Promise.all(names.map(async (n) => ({ file: n, text: await readFile(path.join(directory, n), 'utf8') })));
-  return validateSeedTexts(texts);
+  return [...texts, ...extra];
 }
 
 export function validateSeedTexts(texts: { file: string; text: string }[]): SeedCatalog {
@@ -93,9 +138,10 @@ export function validateSeedTexts(texts: { file: string; text: string }[]): Seed
     const data = parseYaml(file, text, seedFileSchema, issues);
     if (data) papers.push({ file, data });
   }
+  // One round: the cross-checks run on whatever passed the schema, so the report lists every
+  // problem found (a record that fails its schema is not cross-checked, its file's others are).
+  if (vocabulary) checkReferences(vocabulary, papers, issues);
   if (issues.length > 0 || !vocabulary) throw new SeedValidationError(issues);
-  checkReferences(vocabulary, papers, issues);
-  if (issues.length > 0) throw new SeedValidationError(issues);
   return { vocabulary, papers };
 }
 
@@ -160,7 +206,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
   const checkUnit = (unit: string, canonical: string | undefined, file: string, where: string) => {
     const pair = `${unit}\0${canonical}`;
     if (!isKnownUnit(unit)) {
-      issues.push({ file, path: where, reason: `unknown unit "${unit}"; use one of: ${KNOWN_UNITS.join(', ')}` });
+      issues.push({ file, path: where, reason: `${unknownUnitMessage(unit, canonical)}; units are listed in src/units.ts` });
     } else if (canonical && !(compatible.get(pair) ?? compatible.set(pair, unitsCompatible(unit, canonical)).get(pair))) {
       issues.push({ file, path: where, reason: `unit "${unit}" cannot be converted to the property's canonical unit "${canonical}"` });
     }
@@ -189,6 +235,10 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       need(defined.materials, s.material, file, `${at}.material`, 'material');
       need(defined.methods, s.method, file, `${at}.method`, 'method');
       checkFormula(s.formula, file, `${at}.formula`);
+      if (s.spaceGroupSymbol && s.spaceGroupNumber !== undefined) {
+        const check = checkSpaceGroup(s.spaceGroupSymbol, s.spaceGroupNumber);
+        if (!check.consistent) issues.push({ file, path: `${at}.spaceGroupNumber`, reason: check.message });
+      }
     });
     const checkFact = (
       f: { material: string; structure?: string; property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string; site?: string },
