@@ -6,6 +6,7 @@ import { startApp } from './app.js';
 import { FRONT_PAGE_LINKS } from './web/docs.js';
 import { describeTarget } from './db/adapter.js';
 import { createDatabaseOrExit } from './db/client.js';
+import { announceServer } from './db/served-by.js';
 import { countWrites } from './seed/load.js';
 import { MP_SEED_DIR, SEED_DIR, seedDatabase } from './seed/run.js';
 import { loadOperationAllowlist } from './security/allowlist.js';
@@ -44,6 +45,12 @@ console.log(`cathode-kb on ${describeTarget(db.target)}${db.replicaCount ? `, qu
 const origin = new URL(app.url).origin;
 console.log(`Front page: ${origin}/`);
 for (const link of FRONT_PAGE_LINKS.filter((l) => l.href !== '/graphql')) console.log(`${link.label}: ${origin}${link.href}`);
+// A command that may not open the embedded database while this process holds it (npm run ingest)
+// finds this server through the folder instead.
+if (db.target.kind === 'pglite') {
+  const host = process.env.HOST && !['0.0.0.0', '::'].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1';
+  announceServer(db.target.dataDir, `http://${host.includes(':') ? `[${host}]` : host}:${app.port}`);
+}
 console.log(`GraphQL endpoint: ${app.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -10,15 +10,20 @@
  * validated first (unknown ion or element, unparsable formula, charge formula not a
  * sub-composition of the discharge one, non-numeric value, duplicate battery id) and nothing is
  * written while any row is wrong. Citation, licence and method come from seeds/materials-project/source.yaml.
+ *
+ * While `npm start` serves the embedded database (which one process at a time may open), a paper's
+ * file goes through that server instead, with the curator token in CURATOR_TOKEN.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeTarget } from '../db/adapter.js';
+import type { PrismaClient } from '@prisma/client';
+import { describeTarget, resolveDatabaseTarget } from '../db/adapter.js';
 import { createDatabaseOrExit, type Database } from '../db/client.js';
+import { runningServer, type RunningServer } from '../db/served-by.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { loadElectrodes, readElectrodeDirectory, readElectrodeExport } from './materials-project.js';
 import { formatReport, MP_SEED_DIR, SEED_DIR } from './run.js';
-import { readSeedTexts, validateSeedTexts, VOCABULARY_FILE } from './validate.js';
+import { readSeedTexts, SeedValidationError, validateSeedTexts, VOCABULARY_FILE } from './validate.js';
 
 export interface IngestResult {
   report: SeedReport;
@@ -26,12 +31,26 @@ export interface IngestResult {
 }
 
 export async function ingestFile(db: Database, file: string, options: { dryRun?: boolean; seedDir?: string } = {}): Promise<IngestResult> {
-  const seedDir = options.seedDir ?? SEED_DIR;
-  const name = path.basename(file);
-  if (name === VOCABULARY_FILE) throw new Error(`${name} is the shared vocabulary; ingest one paper's file`);
-  const catalog = validateSeedTexts(await readSeedTexts(seedDir, [{ file: name, text: await readFile(file, 'utf8') }]));
-  const report = await loadSeedCatalog(db.prisma, catalog, { dryRun: options.dryRun });
+  return ingestText(db.prisma, path.basename(file), await readFile(file, 'utf8'), options);
+}
+
+/**
+ * Validate one paper's file `text` (named `name`) with the seed folder and load it: the one path
+ * for the CLI on its own database and for the running server's ingest endpoint
+ * (src/curation/ingest-route.ts). Throws SeedValidationError listing every problem.
+ */
+export async function ingestText(prisma: PrismaClient, name: string, text: string, options: { dryRun?: boolean; seedDir?: string } = {}): Promise<IngestResult> {
+  if (name === VOCABULARY_FILE) throw new SeedValidationError([{ file: name, path: '', reason: `${name} is the shared vocabulary; ingest one paper's file` }]);
+  const catalog = validateSeedTexts(await readSeedTexts(options.seedDir ?? SEED_DIR, [{ file: name, text }]));
+  const report = await loadSeedCatalog(prisma, catalog, { dryRun: options.dryRun });
   return { report, dryRun: options.dryRun ?? false };
+}
+
+/** What the CLI prints after an ingest: rows per table, the changes, and a last line. */
+export function ingestSummary({ report, dryRun }: IngestResult, where: string): string {
+  const details = formatDetails(report);
+  const writes = countWrites(report);
+  return `${formatReport(report)}${details ? `\n\n${details}` : ''}\n\n${dryRun ? 'dry run, nothing written' : 'ingested'} into ${where}: ${writes} row${writes === 1 ? '' : 's'} ${dryRun ? 'would change' : 'written'}`;
 }
 
 export function formatDetails(report: SeedReport): string {
@@ -50,6 +69,26 @@ export async function ingestElectrodeExport(db: Database, file: string, options:
 
 export const isElectrodeExport = (file: string) => /\.(csv|json)$/i.test(file);
 
+/**
+ * The embedded database is open in a running server (one process per folder): send the file
+ * through it, authenticated as a curator with CURATOR_TOKEN, to the same validation and loader.
+ */
+async function ingestThroughServer(server: RunningServer, dataDir: string, file: string, dryRun: boolean): Promise<void> {
+  const token = process.env.CURATOR_TOKEN?.trim();
+  if (!token) {
+    throw new Error(
+      `The embedded database in ${dataDir} is served by process ${server.pid} at ${server.url}. Set CURATOR_TOKEN to a curator token of that server (see docs/curation.md) to ingest through it, or stop the server first.`,
+    );
+  }
+  const url = new URL('/curation/ingest', server.url);
+  url.searchParams.set('name', path.basename(file));
+  if (dryRun) url.searchParams.set('dryRun', 'true');
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: `Bearer ${token}` }, body: await readFile(file, 'utf8') });
+  const body = (await response.json()) as { summary?: string; error?: string };
+  if (!response.ok || body.summary === undefined) throw new Error(`${server.url} refused the file (HTTP ${response.status}): ${body.error ?? JSON.stringify(body)}`);
+  console.log(body.summary);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const dryRun = args.includes('--dry-run');
@@ -59,20 +98,31 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('usage: npm run ingest -- <paper.yaml> [--dry-run]\n       npm run ingest -- <export.csv|export.json> [--dry-run] [--origin=TEXT] [--release=TEXT]');
     process.exit(2);
   }
-  const db = createDatabaseOrExit();
-  try {
-    const file = path.resolve(files[0]!);
-    const { report } = isElectrodeExport(file)
-      ? await ingestElectrodeExport(db, file, { dryRun, origin: option('origin'), release: option('release') })
-      : await ingestFile(db, file, { dryRun });
-    const details = formatDetails(report);
-    console.log(formatReport(report));
-    if (details) console.log(`\n${details}`);
-    console.log(`\n${dryRun ? 'dry run, nothing written' : 'ingested'} into ${describeTarget(db.target)}: ${countWrites(report)} row${countWrites(report) === 1 ? '' : 's'} ${dryRun ? 'would change' : 'written'}`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+  const file = path.resolve(files[0]!);
+  const target = resolveDatabaseTarget();
+  const server = target.kind === 'pglite' ? runningServer(target.dataDir) : null;
+  if (server && isElectrodeExport(file)) {
+    console.error(`The embedded database in ${target.kind === 'pglite' ? target.dataDir : ''} is served by process ${server.pid} at ${server.url}; a database export is imported with the server stopped (it replaces tens of thousands of rows in one transaction).`);
     process.exitCode = 1;
-  } finally {
-    await db.close();
+  } else if (server) {
+    try {
+      await ingestThroughServer(server, target.kind === 'pglite' ? target.dataDir : '', file, dryRun);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    }
+  } else {
+    const db = createDatabaseOrExit();
+    try {
+      const result = isElectrodeExport(file)
+        ? await ingestElectrodeExport(db, file, { dryRun, origin: option('origin'), release: option('release') })
+        : await ingestFile(db, file, { dryRun });
+      console.log(ingestSummary(result, describeTarget(db.target)));
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    } finally {
+      await db.close();
+    }
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * `npm start` as a newcomer meets it, on the embedded database: the URLs it prints, and adding a
+ * paper while it serves. `npm run ingest` (dry run and real) goes through the running server with
+ * a curator token, since only the server may open the folder; the single-writer lock still
+ * refuses a second process opening it (npm run seed).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { graphqlData, startServerProcess, stopServerProcess, type ServerProcess } from '../../scripts/lib/server-process.js';
+import { SERVER_FILE } from '../../src/db/served-by.js';
+import { migrate } from './testkit.js';
+
+const TOKEN = 'running-server-test-secret-0123456789';
+const DOI = '10.9999/added-while-serving';
+const paperFile = (extra = '') => `paper: {doi: ${DOI}, title: A paper added while the server runs, journal: J, year: 2026}
+materials:
+  - {key: live-lfp, name: LiFePO4 (test), formula: LiFePO4, role: cathode, locator: Table 1}
+measurements:
+  - {material: live-lfp, property: discharge_capacity, value: 160, unit: mAh/g, locator: Fig. 2}
+${extra}`;
+const ADDED = `{ materials(filter: { paperDoi: "${DOI}" }) { edges { node { key measurements { value unit source { locator } } } } } }`;
+
+describe('npm start on the embedded database', () => {
+  let dir: string;
+  let server: ServerProcess;
+  const printed: string[] = [];
+  const env = () => ({ ...process.env, DATABASE_URL: '', TEST_DATABASE_URL: '', PGLITE_DATA_DIR: path.join(dir, 'db') });
+  const run = (script: string, args: string[], extra: Record<string, string> = {}) =>
+    spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...env(), ...extra } });
+
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-running-'));
+    migrate({ DATABASE_URL: '', PGLITE_DATA_DIR: path.join(dir, 'db') });
+    server = await startServerProcess({ ...env(), CURATOR_TOKENS: `alice:${TOKEN}` }, (line) => printed.push(line));
+  });
+  after(async () => {
+    if (server) await stopServerProcess(server);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('start-up prints the front page, GraphiQL, dashboard and docs URLs, and / links to them', async () => {
+    const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
+    for (const line of [`Front page: ${origin}/`, `GraphiQL: ${origin}/graphiql`, `Dashboard: ${origin}/dashboard`, `Documentation: ${origin}/docs/`]) {
+      assert.ok(printed.includes(line), `"${line}" not in:\n${printed.join('\n')}`);
+    }
+    const front = await fetch(new URL('/', server.url));
+    assert.equal(front.status, 200);
+    assert.match(await front.text(), /href="\/graphiql"/);
+  });
+
+  test('ingest --dry-run and ingest go through the running server with a curator token', async () => {
+    const file = path.join(dir, 'live2026-lfp.yaml');
+    writeFileSync(file, paperFile());
+    const dry = run('src/seed/ingest.ts', [file, '--dry-run'], { CURATOR_TOKEN: TOKEN });
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /\+ Measurement/);
+    assert.match(dry.stdout, /dry run, nothing written into the server's database: \d+ rows would change/);
+    assert.deepEqual((await graphqlData(server.url, ADDED)).materials.edges, [], 'a dry run writes nothing');
+
+    const real = run('src/seed/ingest.ts', [file], { CURATOR_TOKEN: TOKEN });
+    assert.equal(real.status, 0, real.stderr);
+    assert.match(real.stdout, /ingested into the server's database/);
+    const added = (await graphqlData(server.url, ADDED)).materials.edges;
+    assert.deepEqual(added, [{ node: { key: 'live-lfp', measurements: [{ value: 160, unit: 'mAh/g', source: { locator: 'Fig. 2' } }] } }]);
+
+    const again = run('src/seed/ingest.ts', [file], { CURATOR_TOKEN: TOKEN });
+    assert.match(again.stdout, /: 0 rows written/, 'ingesting the same file twice writes nothing');
+  });
+
+  test('without a token, with a wrong one, or with a broken file, ingest is refused with the reason and nothing is written', async () => {
+    const file = path.join(dir, 'broken2026.yaml');
+    writeFileSync(file, paperFile('structures:\n  - {key: live-lfp-s, label: Pnma LFP, material: live-lfp, formula: LiFePO4, spaceGroupSymbol: Pnma, spaceGroupNumber: 58, locator: Table 2}\n').replace(DOI, '10.9999/broken').replace(/live-lfp/g, 'broken-lfp').replace('unit: mAh/g', 'unit: mAh/gg'));
+    const none = run('src/seed/ingest.ts', [file], { CURATOR_TOKEN: '' });
+    assert.equal(none.status, 1);
+    assert.match(none.stderr, /is served by process \d+ at http:\/\/127\.0\.0\.1:\d+\. Set CURATOR_TOKEN/);
+    const wrong = run('src/seed/ingest.ts', [file], { CURATOR_TOKEN: 'not-a-curator-token-at-all' });
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /HTTP 401/);
+    const broken = run('src/seed/ingest.ts', [file], { CURATOR_TOKEN: TOKEN });
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /HTTP 422.*seed data rejected \(2 problems\)/s);
+    assert.match(broken.stderr, /broken2026\.yaml: measurements\[0\]\.unit: unknown unit "mAh\/gg"/);
+    assert.match(broken.stderr, /broken2026\.yaml: structures\[0\]\.spaceGroupNumber: Pnma does not match space group 58/);
+    assert.deepEqual((await graphqlData(server.url, '{ materials(filter: { paperDoi: "10.9999/broken" }) { totalCount } }')).materials.totalCount, 0);
+  });
+
+  test('the endpoint wants a curator and YAML; the lock still keeps a second process off the folder', async () => {
+    const url = new URL('/curation/ingest?name=x.yaml', server.url);
+    assert.equal((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: paperFile() })).status, 401);
+    assert.equal((await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKEN}` }, body: paperFile() })).status, 415);
+    const seed = run('src/seed/run.ts', []);
+    assert.equal(seed.status, 1);
+    assert.match(seed.stderr, /is in use by process \d+/);
+  });
+
+  test('the server takes its address back when it stops', async () => {
+    const file = path.join(dir, 'db', SERVER_FILE);
+    assert.ok(existsSync(file));
+    await stopServerProcess(server);
+    assert.ok(!existsSync(file), `${SERVER_FILE} left behind`);
+  });
+});
