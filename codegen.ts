@@ -1,4 +1,6 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Types } from '@graphql-codegen/plugin-helpers';
+
+type CodegenConfig = Types.Config;
 
 // Resolver types generated from schema/*.graphql; parents are the Prisma row types.
 const config: CodegenConfig = {
