@@ -44,7 +44,7 @@ describe('npm start on the embedded database', () => {
 
   test('start-up prints the front page, GraphiQL, dashboard and docs URLs, and / links to them', async () => {
     const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
-    for (const line of [`Front page: ${origin}/`, `GraphiQL: ${origin}/graphiql`, `Dashboard: ${origin}/dashboard`, `Documentation: ${origin}/docs/`]) {
+    for (const line of [`Front page: ${origin}/`, `GraphiQL: ${origin}/graphiql`, `Explorer: ${origin}/explorer`, `Dashboard: ${origin}/dashboard`, `Documentation: ${origin}/docs/`]) {
       assert.ok(printed.includes(line), `"${line}" not in:\n${printed.join('\n')}`);
     }
     const front = await fetch(new URL('/', server.url));
