@@ -28,7 +28,9 @@ const server = await startTestServer({ curatorAuth: loadCuratorAuth({ CURATOR_TO
 try {
   const auth = { authorization: `Bearer ${TOKEN}` };
   await server.execute('mutation { addPaper(input: { doi: "10.1000/soak", title: "Soak test data", journal: "Soak", year: 2026 }) { errors { code } } }', undefined, auth);
-  const target = (await server.data('{ materials(filter: { family: "ni-rich-layered-ncm", role: CATHODE }) { edges { node { measurements(filter: { properties: ["capacity_retention"] }) { id } } } } }')).materials.edges[0].node.measurements[0].id as string;
+  const targetFact = (await server.data('{ materials(filter: { family: "ni-rich-layered-ncm", role: CATHODE }) { edges { node { measurements(filter: { properties: ["capacity_retention"] }) { id value } } } } }')).materials.edges[0].node.measurements[0];
+  const target = targetFact.id as string;
+  const targetValue = targetFact.value as number;
 
   let stop = false;
   const acknowledged: string[] = [];
@@ -45,7 +47,10 @@ try {
       if (response.status === 200 && response.body.data?.addMeasurement.measurement) acknowledged.push(locator);
       else writeFailures++;
       if (i % 10 === 0) {
-        const c = await server.execute('mutation($input: CorrectValueInput!) { correctValue(input: $input) { errors { code } } }', { input: { id: target, value: 79 + (i % 5) / 10, reason: `soak correction ${worker}/${i}` } }, auth);
+        // Workers correct the same value: a CONFLICT names the current one, to correct in turn.
+        const correct = (expectedValue: number) => server.execute('mutation($input: CorrectValueInput!) { correctValue(input: $input) { errors { code current { value } } } }', { input: { id: target, value: 79 + (i % 5) / 10, expectedValue, reason: `soak correction ${worker}/${i}` } }, auth);
+        let c = await correct(targetValue);
+        for (let retry = 0; retry < 5 && c.body.data?.correctValue.errors[0]?.code === 'CONFLICT'; retry++) c = await correct(c.body.data.correctValue.errors[0].current.value);
         if (c.status === 200 && c.body.data?.correctValue.errors.length === 0) corrections++;
         else writeFailures++;
       }

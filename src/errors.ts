@@ -49,6 +49,8 @@ const CODES = {
   INVALID: { status: 400, payload: true },
   UNKNOWN_REFERENCE: { status: 400, payload: true },
   DUPLICATE: { status: 409, payload: true },
+  /** A write based on a value that changed meanwhile (a stale correction); the refusal carries the current value. */
+  CONFLICT: { status: 409, payload: true },
   OUT_OF_RANGE: { status: 400, payload: true },
   NOT_FOUND: { status: 404, payload: true },
   // The server could not finish.

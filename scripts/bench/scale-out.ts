@@ -70,7 +70,7 @@ try {
   ok &&= seenOk;
 
   // 2. correctValue through B, history read through A.
-  const corrected = await gql(b, 'mutation($input: CorrectValueInput!) { correctValue(input: $input) { errors { code message } } }', { input: { id, value: 212, reason: 'scale-out check: corrected through replica B' } }, TOKEN);
+  const corrected = await gql(b, 'mutation($input: CorrectValueInput!) { correctValue(input: $input) { errors { code message } } }', { input: { id, value: 212, expectedValue: 211.5, reason: 'scale-out check: corrected through replica B' } }, TOKEN);
   if (corrected.correctValue.errors.length) throw new Error(`correctValue through B refused: ${JSON.stringify(corrected.correctValue.errors)}`);
   const history = await gql(a, 'query($id: ID!) { node(id: $id) { ... on Measurement { value history { curator reason before after } } } }', { id });
   const historyOk = history.node?.value === 212 && history.node?.history.length >= 1;

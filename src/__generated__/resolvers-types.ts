@@ -367,6 +367,8 @@ export type ConsistencyVerdict =
   | 'DISAGREES';
 
 export type CorrectValueInput = {
+  /** The value being corrected, as read (in its stored unit): if it changed meanwhile, the correction is refused with CONFLICT and the current value, instead of silently overwriting someone else's correction. */
+  expectedValue: Scalars['Float']['input'];
   /** Global ID of a Measurement or ComputedProperty. */
   id: Scalars['ID']['input'];
   /** Why the value changes (kept in the history). */
@@ -444,6 +446,8 @@ export type CurationAction =
 export type CurationError = {
   __typename?: 'CurationError';
   code: CurationErrorCode;
+  /** With CONFLICT: the value stored now. */
+  current?: Maybe<StoredValue>;
   message: Scalars['String']['output'];
   /** Input path, e.g. ["input", "unit"]. */
   path: Array<Scalars['String']['output']>;
@@ -451,6 +455,8 @@ export type CurationError = {
 
 /** Why a curation input was refused. */
 export type CurationErrorCode =
+  /** The value changed since it was read (`expectedValue` is stale): `current` holds the stored value. */
+  | 'CONFLICT'
   /** The same record (same identity) is already stored. */
   | 'DUPLICATE'
   /** The input breaks the data format (missing locator, malformed DOI or key, non-finite number…). */
@@ -1606,6 +1612,13 @@ export type StabilityVerdict =
   /** At least one evaluated criterion points to instability. */
   | 'UNSTABLE';
 
+/** A stored value with its unit. */
+export type StoredValue = {
+  __typename?: 'StoredValue';
+  unit: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A phase of a material at one alkali content or state, e.g. R-3 Na1VO3 or P-31m Na0.5VO3. */
 export type Structure = Node & {
   __typename?: 'Structure';
@@ -1986,6 +1999,7 @@ export type ResolversTypes = ResolversObject<{
   StabilityAssessment: ResolverTypeWrapper<Assessment>;
   StabilityCriterion: ResolverTypeWrapper<Criterion>;
   StabilityVerdict: StabilityVerdict;
+  StoredValue: ResolverTypeWrapper<StoredValue>;
   Structure: ResolverTypeWrapper<StructureRow>;
   TmMigration: ResolverTypeWrapper<TmMigrationParent>;
   ValueOrigin: ValueOrigin;
@@ -2073,6 +2087,7 @@ export type ResolversParentTypes = ResolversObject<{
   SpaceGroupCheck: SpaceGroupCheck;
   StabilityAssessment: Assessment;
   StabilityCriterion: Criterion;
+  StoredValue: StoredValue;
   Structure: StructureRow;
   TmMigration: TmMigrationParent;
   VoltagePair: VoltagePairParent;
@@ -2246,6 +2261,7 @@ export type CorrelationPointResolvers<ContextType = Context, ParentType extends 
 
 export type CurationErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CurationError'] = ResolversParentTypes['CurationError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['CurationErrorCode'], ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['StoredValue']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -2645,6 +2661,11 @@ export type StabilityCriterionResolvers<ContextType = Context, ParentType extend
   question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type StoredValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StoredValue'] = ResolversParentTypes['StoredValue']> = ResolversObject<{
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type StructureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Structure'] = ResolversParentTypes['Structure']> = ResolversObject<{
   alkaliContent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cationMixingPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2751,6 +2772,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SpaceGroupCheck?: SpaceGroupCheckResolvers<ContextType>;
   StabilityAssessment?: StabilityAssessmentResolvers<ContextType>;
   StabilityCriterion?: StabilityCriterionResolvers<ContextType>;
+  StoredValue?: StoredValueResolvers<ContextType>;
   Structure?: StructureResolvers<ContextType>;
   TmMigration?: TmMigrationResolvers<ContextType>;
   VoltagePair?: VoltagePairResolvers<ContextType>;

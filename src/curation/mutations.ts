@@ -23,6 +23,8 @@ export interface CurationError {
   path: string[];
   message: string;
   code: CurationErrorCode;
+  /** With CONFLICT: the value stored now. */
+  current?: { value: number | null; unit: string };
 }
 
 class Refused extends Error {
@@ -215,7 +217,7 @@ export async function addComputedProperty(context: Context, input: FactInput) {
   });
 }
 
-export async function correctValue(context: Context, input: { id: string; value: number; unit?: string | null; reason: string }) {
+export async function correctValue(context: Context, input: { id: string; value: number; unit?: string | null; expectedValue: number; reason: string }) {
   const curator = requireCurator(context);
   return curate(async () => {
     let target: { type: string; id: number };
@@ -228,9 +230,10 @@ export async function correctValue(context: Context, input: { id: string; value:
     if (!Number.isFinite(input.value)) refuse(['input', 'value'], 'the value must be a finite number', 'INVALID');
     if (input.reason.trim().length < 3) refuse(['input', 'reason'], 'say why the value changes (kept in the history)', 'INVALID');
     return context.primary.$transaction(async (tx) => {
-      const table = target.type === 'Measurement' ? tx.measurement : tx.computedProperty;
-      const row = (await (table as typeof tx.measurement).findUnique({ where: { id: target.id } })) ?? refuse(['input', 'id'], `no ${target.type} with this ID`, 'NOT_FOUND');
+      const table = (target.type === 'Measurement' ? tx.measurement : tx.computedProperty) as typeof tx.measurement;
+      const row = (await table.findUnique({ where: { id: target.id } })) ?? refuse(['input', 'id'], `no ${target.type} with this ID`, 'NOT_FOUND');
       if (row.value === null) refuse(['input', 'id'], 'this fact has a text value, not a number', 'INVALID');
+      if (row.value !== input.expectedValue) conflict(row);
       const unit = input.unit ?? row.unit;
       const property = (await tx.propertyKey.findUnique({ where: { key: row.propertyKey } }))!;
       checkUnit(unit, property.canonicalUnit, ['input', 'unit']);
@@ -239,9 +242,24 @@ export async function correctValue(context: Context, input: { id: string; value:
       const before = { value: row.value, unit: row.unit, canonicalValue: row.canonicalValue };
       const after = { value: input.value, unit, canonicalValue: convertValue(input.value, unit, property.canonicalUnit) };
       const data = { ...after, valueMax: row.valueMax === null ? null : convertValue(row.valueMax, row.unit, unit), correctedAt: new Date() };
-      const corrected = target.type === 'Measurement' ? await tx.measurement.update({ where: { id: row.id }, data }) : await tx.computedProperty.update({ where: { id: row.id }, data });
+      // Compare-and-set on what was read: a concurrent correction or seed that changed the row since
+      // makes this match nothing (PostgreSQL re-checks the predicate on the row's newest version), so
+      // `before` is always the value replaced and the history stays one chain.
+      const { count } = await table.updateMany({ where: { id: row.id, value: row.value, unit: row.unit, valueMax: row.valueMax }, data });
+      if (count === 0) conflict((await table.findUnique({ where: { id: row.id } })) ?? refuse(['input', 'id'], `the ${target.type} was removed meanwhile`, 'NOT_FOUND'));
+      const corrected = (await table.findUnique({ where: { id: row.id } }))!;
       const ev = await event(tx, { action: 'CORRECT_VALUE', entityType: target.type, entityId: row.id, curator, reason: input.reason.trim(), before, after });
       return { corrected: { ...corrected, __typename: target.type }, event: ev };
     });
   });
+}
+
+/** The value changed since the curator read it: refuse with the current one, which they can re-check and correct. */
+function conflict(current: { value: number | null; unit: string }): never {
+  throw new Refused([{
+    path: ['input', 'expectedValue'],
+    message: `the stored value is now ${current.value} ${current.unit}, not the expectedValue given (someone corrected or re-seeded it meanwhile); check it and send the current value as expectedValue`,
+    code: 'CONFLICT',
+    current: { value: current.value, unit: current.unit },
+  }]);
 }

@@ -85,8 +85,10 @@ export async function syncTable<Row extends Record<string, unknown>>(
      * ids with their `idField` value; the others return nothing.
      */
     createMany(rows: Row[]): Promise<{ id: number; ident: string }[] | void>;
+    /** Update one row; a `{ count: 0 }` answer means a curator took the row over meanwhile (kept). */
     update(id: number, data: Row): Promise<unknown>;
-    remove(ids: number[]): Promise<unknown>;
+    /** Delete rows; answers how many went (the others were curated meanwhile and stay). */
+    remove(ids: number[]): Promise<number | undefined>;
   },
   options: { deleteStale?: boolean } = {},
 ): Promise<Map<string, number>> {
@@ -107,8 +109,8 @@ export async function syncTable<Row extends Record<string, unknown>>(
       ids.set(key, existing.id);
       if (isCurated(existing)) changes.kept += 1;
       else if (sameContent(existing, row)) changes.unchanged += 1;
+      else if ((await ops.update(existing.id, row) as { count?: number } | undefined)?.count === 0) changes.kept += 1;
       else {
-        await ops.update(existing.id, row);
         changes.updated += 1;
         changes.details.push(`~ ${label(row)}`);
       }
@@ -121,8 +123,9 @@ export async function syncTable<Row extends Record<string, unknown>>(
   if (options.deleteStale !== false) {
     const staleRows = stored.filter((r) => !ids.has(String(r[idField])) && !isCurated(r));
     if (staleRows.length > 0) {
-      await ops.remove(staleRows.map((r) => r.id));
-      changes.deleted += staleRows.length;
+      const removed = (await ops.remove(staleRows.map((r) => r.id))) ?? staleRows.length;
+      changes.deleted += removed;
+      changes.kept += staleRows.length - removed;
       changes.details.push(...staleRows.map((r) => `- ${label(r)}`));
     }
   }
@@ -209,6 +212,12 @@ const emptyChanges = (): TableChanges => ({ created: 0, updated: 0, deleted: 0, 
 
 /** Rows added or corrected by a curator belong to the curation history, not to the seed files. */
 const isCurated = (row: Record<string, unknown>) => row.curatedBy != null || row.correctedAt != null;
+/**
+ * The same test inside the UPDATE and DELETE of a fact: a correction that commits after this load
+ * read the table must not be overwritten or deleted (PostgreSQL re-checks the predicate on the
+ * row's newest version once the correction's lock is released).
+ */
+const UNCURATED = { curatedBy: null, correctedAt: null };
 
 function describeRow(row: Record<string, unknown>, idField: string): string {
   if (typeof row.key === 'string') return row.key;
@@ -234,6 +243,9 @@ export async function loadSeedCatalog(prisma: PrismaClient, catalog: SeedCatalog
   try {
     return await prisma.$transaction(
       async (tx) => {
+        // One load at a time: two simultaneous seeds or ingests would each insert the same new
+        // paper and the later one fail on its DOI; queued, the second finds the first's rows.
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`;
         const report = await loadInTransaction(tx, catalog);
         if (options.dryRun) throw new DryRunRollback(report);
         return report;
@@ -242,9 +254,20 @@ export async function loadSeedCatalog(prisma: PrismaClient, catalog: SeedCatalog
     );
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
+    // P2002 from Prisma's own statements, P2010 with SQLSTATE 23505 from the bulk INSERTs.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || (error.code === 'P2010' && error.meta?.code === '23505'))) {
+      const fields = (error.meta?.target as string[] | undefined)?.join(', ') ?? /unique constraint "(\w+)"/.exec(error.message)?.[1] ?? 'a unique key';
+      throw new SeedConflictError(`the load was rolled back: a record with the same ${fields} was added meanwhile (through the curation API?); nothing was written, run it again to see what remains to load`);
+    }
     throw error;
   }
 }
+
+/** Arbitrary constant naming the seed loader's advisory lock. */
+const SEED_LOCK_KEY = 0x5eed_cafe;
+
+/** A load that collided with a concurrent write of the same record; nothing was written. */
+export class SeedConflictError extends Error {}
 
 async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedReport> {
   const report: SeedReport = {};
@@ -376,8 +399,8 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
     }))),
     {
       createMany: async (rows) => void (await insertRows(tx, 'Measurement', rows)),
-      update: (id, data) => tx.measurement.update({ where: { id }, data: data as never }),
-      remove: (ids) => deleteChunked(ids, (chunk) => tx.measurement.deleteMany({ where: { id: { in: chunk } } })),
+      update: (id, data) => tx.measurement.updateMany({ where: { id, ...UNCURATED }, data: data as never }),
+      remove: (ids) => deleteChunked(ids, (chunk) => tx.measurement.deleteMany({ where: { id: { in: chunk }, ...UNCURATED } })),
     });
 
   // Computed properties
@@ -387,8 +410,8 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
     }))),
     {
       createMany: async (rows) => void (await insertRows(tx, 'ComputedProperty', rows)),
-      update: (id, data) => tx.computedProperty.update({ where: { id }, data: data as never }),
-      remove: (ids) => deleteChunked(ids, (chunk) => tx.computedProperty.deleteMany({ where: { id: { in: chunk } } })),
+      update: (id, data) => tx.computedProperty.updateMany({ where: { id, ...UNCURATED }, data: data as never }),
+      remove: (ids) => deleteChunked(ids, (chunk) => tx.computedProperty.deleteMany({ where: { id: { in: chunk }, ...UNCURATED } })),
     });
 
   // Reactions with their participants

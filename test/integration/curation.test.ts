@@ -33,6 +33,8 @@ const ADD_MATERIAL = `mutation($input: MaterialInput!) { addMaterial(input: $inp
 const ADD_MEASUREMENT = `mutation($input: MeasurementInput!) { addMeasurement(input: $input) { measurement { id value unit curatedBy conditions { cRate temperatureC cellType } history { action curator at after } source { locator paper { doi } } } errors { path message code } } }`;
 const CORRECT = `mutation($input: CorrectValueInput!) { correctValue(input: $input) { corrected { id ... on Measurement { value unit history { action curator reason before after } } } event { action curator reason before after } errors { path message code } } }`;
 
+const CORRECT_CONFLICT = `mutation($input: CorrectValueInput!) { correctValue(input: $input) { corrected { id } errors { path message code current { value unit } } } }`;
+
 const paper = { doi: '10.1000/test.lfp.2026', title: 'A test paper on carbon-coated LiFePO4', journal: 'Test J.', year: 2026, authors: ['A. Curator'] };
 
 test('reads stay open, whatever Authorization header they carry; mutations need a curator token; a bad token is refused with 401', async () => {
@@ -125,9 +127,11 @@ test('a correction keeps the old value with who, when and why; seeding again kee
   const data = await server.data(`{ materials(filter: { family: "ni-rich-layered-ncm", role: CATHODE }) { edges { node { key measurements(filter: { properties: ["capacity_retention"], cellType: POUCH_FULL_CELL, cycleNumber: 500 }) { id value } } } } }`);
   const target = data.materials.edges.find((e: any) => e.node.key === 'ncm811').node.measurements[0];
   assert.equal(target.value, 79.2);
-  const refused = await server.execute(CORRECT, { input: { id: target.id, value: 0.793, unit: 'GPa', reason: 'typo' } }, asAlice);
+  const refused = await server.execute(CORRECT, { input: { id: target.id, value: 0.793, unit: 'GPa', expectedValue: 79.2, reason: 'typo' } }, asAlice);
   assert.equal(refused.body.data?.correctValue.errors[0].code, 'UNKNOWN_UNIT');
-  const r = await server.execute(CORRECT, { input: { id: target.id, value: 0.793, unit: '1', reason: 'Re-read from Fig. 3e at higher zoom' } }, asAlice);
+  const stale = await server.execute(CORRECT_CONFLICT, { input: { id: target.id, value: 0.793, unit: '1', expectedValue: 79.3, reason: 'read from an old copy' } }, asAlice);
+  assert.deepEqual(stale.body.data?.correctValue.errors.map((e: any) => [e.code, e.current]), [['CONFLICT', { value: 79.2, unit: '%' }]], 'a correction of a value that is not the stored one is refused with the current value');
+  const r = await server.execute(CORRECT, { input: { id: target.id, value: 0.793, unit: '1', expectedValue: 79.2, reason: 'Re-read from Fig. 3e at higher zoom' } }, asAlice);
   assert.deepEqual(r.body.data?.correctValue.errors, []);
   const corrected = r.body.data?.correctValue.corrected;
   assert.equal(corrected.value, 0.793);
@@ -146,7 +150,7 @@ test('a correction keeps the old value with who, when and why; seeding again kee
   const stored = await server.db.prisma.measurement.findFirstOrThrow({ where: { correctedAt: { not: null } } });
   assert.equal(stored.value, 0.793);
   assert.equal(await server.db.prisma.measurement.count({ where: { curatedBy: 'alice' } }), 1);
-  const bogus = await server.execute(CORRECT, { input: { id: 'garbage', value: 1, reason: 'because' } }, asAlice);
+  const bogus = await server.execute(CORRECT, { input: { id: 'garbage', value: 1, expectedValue: 1, reason: 'because' } }, asAlice);
   assert.equal(bogus.body.data?.correctValue.errors[0].code, 'INVALID');
 });
 
