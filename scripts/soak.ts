@@ -71,7 +71,7 @@ try {
   const stored = await server.db.prisma.measurement.findMany({ where: { curatedBy: 'soak' }, select: { locator: true } });
   const storedLocators = new Set(stored.map((s) => s.locator));
   const lost = acknowledged.filter((l) => !storedLocators.has(l));
-  const events = await server.db.prisma.curationEvent.count({ where: { curator: 'soak', action: 'CORRECT_VALUE' } });
+  const events = await server.db.prisma.curationEvent.count({ where: { curator: 'token:soak', action: 'CORRECT_VALUE' } });
   const failedReads = result.non2xx + result.errors + result.timeouts;
   console.log(`soak: ${((Date.now() - started) / 1000).toFixed(0)} s on ${server.db.target.kind}, ${connections} read connections + 2 curator writers`);
   console.log(`reads:  ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, failed ${failedReads}`);

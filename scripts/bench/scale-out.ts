@@ -65,7 +65,7 @@ try {
   const id = added.addMeasurement.measurement?.id as string | undefined;
   if (!id) throw new Error(`addMeasurement through A refused: ${JSON.stringify(added.addMeasurement.errors)}`);
   const seen = await gql(b, 'query($id: ID!) { node(id: $id) { ... on Measurement { id value unit curatedBy source { locator } } } }', { id });
-  const seenOk = seen.node?.value === 211.5 && seen.node?.curatedBy === 'bench' && seen.node?.source.locator === locator;
+  const seenOk = seen.node?.value === 211.5 && seen.node?.curatedBy === 'token:bench' && seen.node?.source.locator === locator;
   console.log(`write through A (${a.url}): measurement ${id}; read through B (${b.url}): ${JSON.stringify(seen.node)} → ${seenOk ? 'OK' : 'MISSING'}`);
   ok &&= seenOk;
 

@@ -7,6 +7,7 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
+import { curatorId } from './auth.js';
 import type { Context } from '../context.js';
 import { FormulaError, chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
 import type { CurationErrorCode } from '../__generated__/resolvers-types.js';
@@ -42,7 +43,7 @@ export function requireCurator(context: Context): string {
     const message = context.curatorRefusal ? `${context.curatorRefusal}; curation needs a curator token` : 'curation needs a curator token: send "Authorization: Bearer <token>"';
     throw new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
   }
-  return context.curator.name;
+  return curatorId(context.curator);
 }
 
 /** Run a mutation body; refusals become `{ errors }`, a duplicate key race becomes DUPLICATE. */

@@ -65,8 +65,30 @@ test('JWT curators need the "curate" scope and an expiry', async () => {
   assert.equal((await server.execute(q, undefined, { authorization: `Bearer ${expired}` })).status, 401);
   const ok = await server.execute(q, undefined, { authorization: `Bearer ${good}` });
   assert.equal(ok.body.data?.addPaper.paper.doi, '10.1000/jwt.check');
-  const event = await server.db.prisma.curationEvent.findFirst({ where: { action: 'ADD_PAPER', curator: 'bob' } });
+  const event = await server.db.prisma.curationEvent.findFirst({ where: { action: 'ADD_PAPER', curator: 'jwt:bob' } });
   assert.ok(event, 'the JWT subject is recorded as the curator');
+});
+
+test('identity: a blank JWT subject and a lifetime past the maximum are refused; a JWT "alice" is not the token curator "alice"', async () => {
+  const key = new TextEncoder().encode(JWT_SECRET);
+  const jwt = (sub: string, exp: string | number) => new SignJWT({ scope: 'curate' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime(exp).sign(key);
+  const q = (doi: string) => `mutation { addPaper(input: { doi: "${doi}", title: "Identity", journal: "J", year: 2026 }) { paper { doi } errors { code } } }`;
+  for (const [what, token] of [['blank sub', await jwt('', '5m')], ['whitespace sub', await jwt('  ', '5m')], ['100-year expiry', await jwt('bob', '36500d')], ['2-day expiry', await jwt('bob', '2d')]] as const) {
+    const response = await server.execute(q('10.1000/identity.refused'), undefined, { authorization: `Bearer ${token}` });
+    assert.equal(response.status, 401, what);
+    assert.equal(response.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', what);
+  }
+  assert.equal(await server.db.prisma.paper.count({ where: { doi: '10.1000/identity.refused' } }), 0);
+  const longer = loadCuratorAuth({ CURATOR_JWT_SECRET: JWT_SECRET, CURATOR_JWT_MAX_LIFETIME_SECONDS: String(3 * 86_400) });
+  assert.deepEqual(await longer.authenticate(`Bearer ${await jwt('bob', '2d')}`), { name: 'bob', via: 'jwt' }, 'the maximum is configurable');
+  assert.throws(() => loadCuratorAuth({ CURATOR_JWT_SECRET: JWT_SECRET, CURATOR_JWT_MAX_LIFETIME_SECONDS: 'forever' }), /positive whole number/);
+
+  const viaJwt = await server.execute(q('10.1000/identity.jwt-alice'), undefined, { authorization: `Bearer ${await jwt('alice', '5m')}` });
+  assert.equal(viaJwt.body.data?.addPaper.paper.doi, '10.1000/identity.jwt-alice');
+  const viaToken = await server.execute(q('10.1000/identity.token-alice'), undefined, asAlice);
+  assert.equal(viaToken.body.data?.addPaper.paper.doi, '10.1000/identity.token-alice');
+  const curators = await server.db.prisma.paper.findMany({ where: { doi: { startsWith: '10.1000/identity.' } }, orderBy: { doi: 'asc' }, select: { curatedBy: true } });
+  assert.deepEqual(curators.map((p) => p.curatedBy), ['jwt:alice', 'token:alice']);
 });
 
 test('a curator adds a paper, a material and a measurement; derived fields and history work on them at once', async () => {
@@ -81,10 +103,10 @@ test('a curator adds a paper, a material and a measurement; derived fields and h
   const r = await server.execute(ADD_MEASUREMENT, { input }, asAlice);
   const measurement = r.body.data?.addMeasurement.measurement;
   assert.deepEqual(r.body.data?.addMeasurement.errors, []);
-  assert.equal(measurement.curatedBy, 'alice');
+  assert.equal(measurement.curatedBy, 'token:alice');
   assert.equal(measurement.conditions.cellType, 'COIN_HALF_CELL');
   assert.equal(measurement.history[0].action, 'ADD_MEASUREMENT');
-  assert.equal(measurement.history[0].curator, 'alice');
+  assert.equal(measurement.history[0].curator, 'token:alice');
   assert.equal(measurement.source.paper.doi, paper.doi);
   const again = await server.execute(ADD_MEASUREMENT, { input }, asAlice);
   assert.equal(again.body.data?.addMeasurement.errors[0].code, 'DUPLICATE');
@@ -137,7 +159,7 @@ test('a correction keeps the old value with who, when and why; seeding again kee
   assert.equal(corrected.value, 0.793);
   assert.equal(corrected.unit, '1');
   const event = corrected.history.at(-1);
-  assert.deepEqual([event.action, event.curator, event.reason], ['CORRECT_VALUE', 'alice', 'Re-read from Fig. 3e at higher zoom']);
+  assert.deepEqual([event.action, event.curator, event.reason], ['CORRECT_VALUE', 'token:alice', 'Re-read from Fig. 3e at higher zoom']);
   assert.equal(event.before.value, 79.2);
   assert.equal(event.before.unit, '%');
   // Range filters see the corrected value in the canonical unit (%).
@@ -149,7 +171,7 @@ test('a correction keeps the old value with who, when and why; seeding again kee
   assert.ok(report.Measurement!.kept >= 1);
   const stored = await server.db.prisma.measurement.findFirstOrThrow({ where: { correctedAt: { not: null } } });
   assert.equal(stored.value, 0.793);
-  assert.equal(await server.db.prisma.measurement.count({ where: { curatedBy: 'alice' } }), 1);
+  assert.equal(await server.db.prisma.measurement.count({ where: { curatedBy: 'token:alice' } }), 1);
   const bogus = await server.execute(CORRECT, { input: { id: 'garbage', value: 1, expectedValue: 1, reason: 'because' } }, asAlice);
   assert.equal(bogus.body.data?.correctValue.errors[0].code, 'INVALID');
 });

@@ -47,7 +47,7 @@ describe('two server processes on one PostgreSQL database', { skip: process.env.
     assert.deepEqual(added.addMeasurement.errors, []);
     const id = added.addMeasurement.measurement.id;
     const seen = await gql(b, 'query($id: ID!) { node(id: $id) { ... on Measurement { value curatedBy source { locator } } } }', { id });
-    assert.deepEqual(seen.node, { value: 205.5, curatedBy: 'tester', source: { locator } });
+    assert.deepEqual(seen.node, { value: 205.5, curatedBy: 'token:tester', source: { locator } });
 
     const corrected = await gql(b, 'mutation($input: CorrectValueInput!) { correctValue(input: $input) { errors { message } } }', { input: { id, value: 206, expectedValue: 205.5, reason: 'typo in the first entry' } }, TOKEN);
     assert.deepEqual(corrected.correctValue.errors, []);
