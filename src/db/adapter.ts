@@ -3,7 +3,8 @@
  * embedded PGlite (WASM PostgreSQL) stored in a folder, so a fresh clone needs no server.
  * Both speak the same SQL dialect and share one migration history.
  */
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -73,9 +74,37 @@ export function openPGlite(dataDir: string, env: NodeJS.ProcessEnv = process.env
 }
 
 /**
+ * SHA-256 of each migration.sql in prisma/migrations: Prisma records the same hash as the
+ * `checksum` of the migration's row in _prisma_migrations.
+ */
+function migrationChecksums(): Set<string> {
+  const dir = path.resolve('prisma', 'migrations');
+  return new Set(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, 'migration.sql')))
+      .map((d) => createHash('sha256').update(readFileSync(path.join(dir, d.name, 'migration.sql'))).digest('hex')),
+  );
+}
+
+/**
+ * A migration script as ONE multi-statement query, which PostgreSQL (and PGlite) runs as one
+ * implicit transaction, followed in that transaction by the statement marking the migration
+ * finished. Prisma itself records the start, runs the script and records the end in separate
+ * statements (and adapter-pg even runs the script statement by statement), so a crash in between
+ * left a half-applied migration marked failed, and every later deploy stopped at P3009. Now a row
+ * still unfinished can only mean the script was rolled back with the crash, and
+ * recoverInterruptedMigrations() marks it rolled back for deploy to apply it again.
+ */
+function atomicMigrationScript(script: string, checksums: Set<string>): string {
+  const checksum = createHash('sha256').update(script).digest('hex');
+  if (!checksums.has(checksum)) return script; // not a migration file (Prisma's own bookkeeping)
+  return `${script}\n;\nUPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "checksum" = '${checksum}' AND "finished_at" IS NULL AND "rolled_back_at" IS NULL;`;
+}
+
+/**
  * pglite-prisma-adapter 0.6 starts `exec(script)` in executeScript without awaiting it, so
  * `prisma migrate deploy` reports success and exits before the migration SQL has run.
- * This factory awaits the script (and surfaces its errors) before answering.
+ * This factory awaits the script (and surfaces its errors) before answering, and runs it atomically.
  */
 class MigrationSafePGliteFactory extends PrismaPGlite {
   constructor(private readonly pglite: PGlite) {
@@ -84,10 +113,42 @@ class MigrationSafePGliteFactory extends PrismaPGlite {
   override async connect() {
     const adapter = await super.connect();
     const mapError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
+    const checksums = migrationChecksums();
     adapter.executeScript = async (script: string) => {
-      await this.pglite.exec(script).catch(mapError);
+      await this.pglite.exec(atomicMigrationScript(script, checksums)).catch(mapError);
     };
     return adapter;
+  }
+}
+
+/** adapter-pg for the CLI, running each migration script atomically (see atomicMigrationScript). */
+class MigrationSafePgFactory extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const queryable = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
+    const checksums = migrationChecksums();
+    adapter.executeScript = async (script: string) => {
+      await queryable.client.query(atomicMigrationScript(script, checksums)).catch((error: unknown) => queryable.onError(error));
+    };
+    return adapter;
+  }
+}
+
+/**
+ * Before `migrate deploy`: a migration recorded as started but never finished was interrupted
+ * (a crash or kill), and since its script and its completion commit together, nothing of it is in
+ * the database. Mark it rolled back (what `prisma migrate resolve --rolled-back` does, which needs a
+ * native engine here) so that deploy applies it again. Answers the names of the migrations so marked.
+ */
+export async function recoverInterruptedMigrations(query: (sql: string) => Promise<{ rows: unknown[] }>): Promise<string[]> {
+  try {
+    const { rows } = await query(
+      `UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "finished_at" IS NULL AND "rolled_back_at" IS NULL RETURNING "migration_name"`,
+    );
+    return (rows as { migration_name: string }[]).map((r) => r.migration_name);
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') return []; // no migration table yet: nothing applied
+    throw error;
   }
 }
 
@@ -133,7 +194,7 @@ function endCleanlyOnSigterm(): void {
 export async function createMigrationAdapter() {
   endCleanlyOnSigterm();
   const target = resolveDatabaseTarget();
-  if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url });
+  if (target.kind === 'postgres') return new MigrationSafePgFactory({ connectionString: target.url });
   let pglite = migrationCli.pglites.get(target.dataDir);
   if (!pglite) {
     pglite = openPGlite(target.dataDir);

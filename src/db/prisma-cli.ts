@@ -6,10 +6,12 @@
  * the CLI a placeholder URL that is never connected to: prisma.config.ts uses the PGlite adapter.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { MIGRATION_CLI_TERMINATED, openPGlite, resolveDatabaseTarget } from './adapter.js';
+import pg from 'pg';
+import { MIGRATION_CLI_TERMINATED, openPGlite, recoverInterruptedMigrations, resolveDatabaseTarget } from './adapter.js';
 
 const target = resolveDatabaseTarget();
 const env = { ...process.env };
@@ -85,7 +87,65 @@ async function missingMigrations(dataDir: string): Promise<string[]> {
   }
 }
 
-let status = await runPrisma();
+/** Run statements on the target database in a connection of our own (closed before the CLI starts). */
+async function withDatabase<T>(run: (query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }>) => Promise<T>): Promise<T> {
+  if (target.kind === 'pglite') {
+    const pglite = openPGlite(target.dataDir);
+    try {
+      return await run((sql, params) => pglite.query(sql, params));
+    } finally {
+      await pglite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    return await run((sql, params) => client.query(sql, params));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `migrate resolve --rolled-back NAME` / `--applied NAME`, done here: Prisma 6.19 runs resolve only
+ * on its native schema engine ("Could not find schema-engine binary"), which cannot be downloaded.
+ */
+async function resolveMigration(): Promise<number> {
+  const flag = args.find((a) => a === '--rolled-back' || a === '--applied');
+  const name = flag ? args[args.indexOf(flag) + 1] : undefined;
+  const file = name ? path.resolve('prisma', 'migrations', name, 'migration.sql') : '';
+  if (!flag || !name || !existsSync(file)) {
+    console.error('usage: npm run migrate -- resolve --rolled-back <migration> | --applied <migration> (a folder in prisma/migrations)');
+    return 2;
+  }
+  const changed = await withDatabase(async (query) => {
+    if (flag === '--rolled-back') {
+      return (await query(`UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "migration_name" = $1 AND "finished_at" IS NULL AND "rolled_back_at" IS NULL RETURNING 1`, [name])).rows.length;
+    }
+    const checksum = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const failed = await query(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "migration_name" = $1 AND "finished_at" IS NULL AND "rolled_back_at" IS NULL RETURNING 1`, [name]);
+    if (failed.rows.length > 0) return 1;
+    const applied = await query(`SELECT 1 FROM "_prisma_migrations" WHERE "migration_name" = $1 AND "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`, [name]);
+    if (applied.rows.length > 0) return 0;
+    await query(
+      `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "finished_at", "applied_steps_count") VALUES ($1, $2, $3, now(), now(), 1)`,
+      [randomUUID(), checksum, name],
+    );
+    return 1;
+  });
+  console.log(changed ? `Migration ${name} marked as ${flag === '--applied' ? 'applied' : 'rolled back'}.` : `Migration ${name} is not in a state to mark ${flag.slice(2)}: nothing changed.`);
+  return 0;
+}
+
+let status: number;
+if (args[0] === 'migrate' && args[1] === 'resolve') process.exit(await resolveMigration());
+if (args[0] === 'migrate' && args[1] === 'deploy') {
+  const interrupted = await withDatabase((query) => recoverInterruptedMigrations(query));
+  for (const name of interrupted) {
+    console.log(`prisma-cli: migration ${name} was interrupted (crash or kill) and rolled back with it; applying it again`);
+  }
+}
+status = await runPrisma();
 if (status === 0 && target.kind === 'pglite' && args[0] === 'migrate' && args[1] === 'deploy') {
   const missing = await missingMigrations(target.dataDir);
   if (missing.length > 0) {

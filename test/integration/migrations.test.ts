@@ -6,7 +6,7 @@
  * time: two instances on one folder lose data the same way.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +75,65 @@ describe('embedded database migrations', () => {
   });
 });
 
+/** Start the wrapper's `migrate deploy` in its own process group (so kill -9 reaches the Prisma CLI under it). */
+function startDeploy(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/prisma-cli.ts', 'migrate', 'deploy'], { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output, kill: () => process.kill(-child.pid!, 'SIGKILL') };
+}
+
+describe('a migrate deploy killed half-way', () => {
+  const dirs: string[] = [];
+  after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  test('embedded database: deploy killed at random moments, then started again, always ends with every migration applied', async () => {
+    let interrupted = 0;
+    for (let trial = 0; trial < 4 && interrupted < 1; trial++) {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-migrate-kill-'));
+      dirs.push(dataDir);
+      const deploy = startDeploy({ PGLITE_DATA_DIR: dataDir });
+      // Wait until Prisma has found the migrations, then kill within the time they take to apply.
+      while (!/migrations found in/.test(deploy.output()) && deploy.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, Math.random() * 1200));
+      deploy.kill();
+      await deploy.exited;
+      const pglite = openPGlite(dataDir);
+      const unfinished = await pglite.query<{ n: number }>('SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL').catch(() => ({ rows: [{ n: 0 }] }));
+      await pglite.close();
+      if (unfinished.rows[0]!.n > 0) interrupted += 1;
+      const again = prismaCli(dataDir, 'migrate', 'deploy');
+      assert.equal(again.status, 0, `trial ${trial}: ${again.stdout}${again.stderr}`);
+      const check = openPGlite(dataDir);
+      try {
+        const { rows } = await check.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name');
+        assert.deepEqual(rows.map((r) => r.migration_name), [...folders].sort(), `trial ${trial}`);
+      } finally {
+        await check.close();
+      }
+    }
+    console.log(`# migrate deploy killed mid-migration on PGlite ${interrupted} time(s); every restart applied all migrations`);
+    assert.ok(interrupted >= 1, 'at least one kill landed inside a migration');
+  });
+
+  test('migrate resolve goes through the wrapper (Prisma would need its native engine)', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-migrate-resolve-'));
+    dirs.push(dataDir);
+    assert.equal(prismaCli(dataDir, 'migrate', 'deploy').status, 0);
+    const last = [...folders].sort().at(-1)!;
+    const pglite = openPGlite(dataDir);
+    await pglite.query(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = $1`, [last]);
+    await pglite.close();
+    const resolved = prismaCli(dataDir, 'migrate', 'resolve', '--applied', last);
+    assert.equal(resolved.status, 0, resolved.stdout + resolved.stderr);
+    assert.match(resolved.stdout, new RegExp(`Migration ${last} marked as applied`));
+    const status = prismaCli(dataDir, 'migrate', 'status');
+    assert.match(status.stdout, /Database schema is up to date!/, status.stdout + status.stderr);
+  });
+});
+
 describe('one process per embedded-database folder', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-lock-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -135,5 +194,39 @@ describe('PostgreSQL migrations through the wrapper', { skip: process.env.TEST_D
     const status = cli('migrate', 'status');
     assert.equal(status.status, 0, status.stdout + status.stderr);
     assert.match(status.stdout, /Database schema is up to date!/);
+  });
+
+  test('a deploy killed while each migration runs is rolled back with it and applied again by the next deploy', async () => {
+    for (let k = 0; k < folders.length; k++) {
+      const killName = `${name}_kill${k}`;
+      await adminQuery(adminUrl, `CREATE DATABASE ${killName}`);
+      const killUrl = Object.assign(new URL(adminUrl), { pathname: `/${killName}` }).toString();
+      const watcher = new pg.Client({ connectionString: killUrl });
+      await watcher.connect();
+      try {
+        const deploy = startDeploy({ DATABASE_URL: killUrl, PGLITE_DATA_DIR: '' });
+        // Kill -9 as soon as the k-th migration (or a later one) is seen started but unfinished.
+        let killedDuring: string | undefined;
+        while (deploy.child.exitCode === null && !killedDuring) {
+          const { rows } = await watcher
+            .query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL')
+            .catch(() => ({ rows: [] as { migration_name: string }[] }));
+          const running = rows.find((r) => folders.indexOf(r.migration_name) >= k);
+          if (running) {
+            deploy.kill();
+            killedDuring = running.migration_name;
+          }
+        }
+        await deploy.exited;
+        if (!killedDuring) continue; // too quick to catch this time
+        const again = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/prisma-cli.ts', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: killUrl, PGLITE_DATA_DIR: '' }, encoding: 'utf8' });
+        assert.equal(again.status, 0, `killed during ${killedDuring}: ${again.stdout}${again.stderr}`);
+        const { rows } = await watcher.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name');
+        assert.deepEqual(rows.map((r) => r.migration_name), [...folders].sort(), `killed during ${killedDuring}`);
+      } finally {
+        await watcher.end();
+        await dropDatabase(adminUrl, killName);
+      }
+    }
   });
 });
