@@ -52,6 +52,8 @@ const CODES = {
   /** A write based on a value that changed meanwhile (a stale correction); the refusal carries the current value. */
   CONFLICT: { status: 409, payload: true },
   OUT_OF_RANGE: { status: 400, payload: true },
+  /** A warning in a mutation's payload, not a refusal: the value was stored but lies outside the plausible range. */
+  IMPLAUSIBLE: { status: 200, payload: true },
   NOT_FOUND: { status: 404, payload: true },
   // The server could not finish.
   /** The request passed its deadline (REQUEST_TIMEOUT_MS) or a statement its timeout: ask for less. */

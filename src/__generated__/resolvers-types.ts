@@ -242,6 +242,8 @@ export type ComputedPropertyPayload = {
   __typename?: 'ComputedPropertyPayload';
   computedProperty?: Maybe<ComputedProperty>;
   errors: Array<CurationError>;
+  /** Stored anyway, but worth a second look (code IMPLAUSIBLE). */
+  warnings: Array<CurationError>;
 };
 
 /** Where one condition of a measurement comes from, when not simply printed at the measurement's locator. */
@@ -384,6 +386,8 @@ export type CorrectValuePayload = {
   corrected?: Maybe<Node>;
   errors: Array<CurationError>;
   event?: Maybe<CurationEvent>;
+  /** Stored anyway, but worth a second look (code IMPLAUSIBLE). */
+  warnings: Array<CurationError>;
 };
 
 export type Correlation = {
@@ -459,6 +463,8 @@ export type CurationErrorCode =
   | 'CONFLICT'
   /** The same record (same identity) is already stored. */
   | 'DUPLICATE'
+  /** A warning, not a refusal: the value is outside the property's plausible range (`plausibleRange` in seeds/vocabulary.yaml) or the formula has an unusually large amount; it was stored, check it. */
+  | 'IMPLAUSIBLE'
   /** The input breaks the data format (missing locator, malformed DOI or key, non-finite number…). */
   | 'INVALID'
   /** The object to correct does not exist. */
@@ -1112,6 +1118,8 @@ export type MaterialPayload = {
   __typename?: 'MaterialPayload';
   errors: Array<CurationError>;
   material?: Maybe<Material>;
+  /** Stored anyway, but worth a second look (code IMPLAUSIBLE). */
+  warnings: Array<CurationError>;
 };
 
 /** What a material is in the knowledge base. */
@@ -1220,6 +1228,8 @@ export type MeasurementPayload = {
   __typename?: 'MeasurementPayload';
   errors: Array<CurationError>;
   measurement?: Maybe<Measurement>;
+  /** Stored anyway, but worth a second look (code IMPLAUSIBLE). */
+  warnings: Array<CurationError>;
 };
 
 /** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
@@ -1326,6 +1336,8 @@ export type PaperPayload = {
   __typename?: 'PaperPayload';
   errors: Array<CurationError>;
   paper?: Maybe<Paper>;
+  /** Stored anyway, but worth a second look (code IMPLAUSIBLE). */
+  warnings: Array<CurationError>;
 };
 
 /** Every stored value of one property for one reduced formula (or one material), from every source, side by side. */
@@ -2189,6 +2201,7 @@ export type ComputedPropertyResolvers<ContextType = Context, ParentType extends 
 export type ComputedPropertyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputedPropertyPayload'] = ResolversParentTypes['ComputedPropertyPayload']> = ResolversObject<{
   computedProperty?: Resolver<Maybe<ResolversTypes['ComputedProperty']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
 }>;
 
 export type ConditionSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConditionSource'] = ResolversParentTypes['ConditionSource']> = ResolversObject<{
@@ -2233,6 +2246,7 @@ export type CorrectValuePayloadResolvers<ContextType = Context, ParentType exten
   corrected?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
 }>;
 
 export type CorrelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Correlation'] = ResolversParentTypes['Correlation']> = ResolversObject<{
@@ -2495,6 +2509,7 @@ export type MaterialFamilyResolvers<ContextType = Context, ParentType extends Re
 export type MaterialPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialPayload'] = ResolversParentTypes['MaterialPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
   material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
 }>;
 
 export type MeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measurement'] = ResolversParentTypes['Measurement']> = ResolversObject<{
@@ -2521,6 +2536,7 @@ export type MeasurementResolvers<ContextType = Context, ParentType extends Resol
 export type MeasurementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasurementPayload'] = ResolversParentTypes['MeasurementPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
   measurement?: Resolver<Maybe<ResolversTypes['Measurement']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -2561,6 +2577,7 @@ export type PaperResolvers<ContextType = Context, ParentType extends ResolversPa
 export type PaperPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaperPayload'] = ResolversParentTypes['PaperPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
   paper?: Resolver<Maybe<ResolversTypes['Paper']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
 }>;
 
 export type PropertyComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyComparison'] = ResolversParentTypes['PropertyComparison']> = ResolversObject<{

@@ -15,7 +15,7 @@ import { ErrorCode } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
 import { conditionColumns, enumValue, factColumns, toNull } from '../seed/load.js';
 import { computedSchema, materialSchema, measurementSchema, paperSchema } from '../seed/schema.js';
-import { computedIdentity, fingerprint, measurementIdentity, NON_NEGATIVE_PROPERTIES, siteRefusal } from '../seed/validate.js';
+import { checkRange, computedIdentity, fingerprint, formulaWarning, measurementIdentity, siteRefusal, type PropertyRanges } from '../seed/validate.js';
 import { unknownFamilyMessage, unknownPropertyMessage, unknownUnitMessage } from '../suggest.js';
 import { convertValue, isKnownUnit, unitsCompatible } from '../units.js';
 
@@ -46,17 +46,33 @@ export function requireCurator(context: Context): string {
   return curatorId(context.curator);
 }
 
-/** Run a mutation body; refusals become `{ errors }`, a duplicate key race becomes DUPLICATE. */
-export async function curate<T extends object>(run: () => Promise<T>): Promise<T | { errors: CurationError[] }> {
+interface Outcome {
+  errors: CurationError[];
+  warnings: CurationError[];
+}
+
+/**
+ * Run a mutation body; refusals become `{ errors }`, a duplicate key race becomes DUPLICATE. The body
+ * may push warnings (stored anyway, e.g. an implausible value) into the array it is given.
+ */
+export async function curate<T extends object>(run: (warnings: CurationError[]) => Promise<T>): Promise<(T & Outcome) | Outcome> {
+  const warnings: CurationError[] = [];
   try {
-    return { ...(await run()), errors: [] };
+    return { ...(await run(warnings)), errors: [], warnings };
   } catch (error) {
-    if (error instanceof Refused) return { errors: error.errors };
+    if (error instanceof Refused) return { errors: error.errors, warnings: [] };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { errors: [{ path: ['input'], message: 'the same record is already stored', code: 'DUPLICATE' }] };
+      return { errors: [{ path: ['input'], message: 'the same record is already stored', code: 'DUPLICATE' }], warnings: [] };
     }
     throw error;
   }
+}
+
+/** A value against its property's bounds: refused outside the physical range, a warning outside the plausible one. */
+function checkValueRange(property: { key: string; canonicalUnit: string } & PropertyRanges, canonicalValue: number, path: string[], warnings: CurationError[]) {
+  const { error, warning } = checkRange(property.key, canonicalValue, property.canonicalUnit, property);
+  if (error) refuse(path, error, 'OUT_OF_RANGE');
+  if (warning) warnings.push({ path, message: warning, code: 'IMPLAUSIBLE' });
 }
 
 /** Validate a seeds/-format record with its zod schema; every issue becomes an INVALID error. */
@@ -83,7 +99,7 @@ async function event(tx: Prisma.TransactionClient, data: Prisma.CurationEventUnc
 
 export async function addPaper(context: Context, input: Record<string, unknown>) {
   const curator = requireCurator(context);
-  return curate(async () => {
+  return curate(async (warnings) => {
     const paper = parseRecord(paperSchema, { ...dropNulls(input), doi: String(input.doi ?? '').trim() });
     return context.primary.$transaction(async (tx) => {
       const existing = await tx.paper.findFirst({ where: { doi: { equals: paper.doi, mode: 'insensitive' } } });
@@ -97,7 +113,7 @@ export async function addPaper(context: Context, input: Record<string, unknown>)
 
 export async function addMaterial(context: Context, input: Record<string, unknown>) {
   const curator = requireCurator(context);
-  return curate(async () => {
+  return curate(async (warnings) => {
     const { paperDoi, substrateKey, coatingKey, role, ...rest } = dropNulls(input) as Record<string, string>;
     const record = parseRecord(materialSchema, { ...rest, role: seedEnum(role), substrate: substrateKey, coating: coatingKey });
     let composition;
@@ -108,6 +124,8 @@ export async function addMaterial(context: Context, input: Record<string, unknow
       throw error;
     }
     if ((record.substrate == null) !== (record.coating == null)) refuse(['input'], 'a coated material names both substrateKey and coatingKey', 'INVALID');
+    const formulaProblem = formulaWarning(composition!.amounts);
+    if (formulaProblem) warnings.push({ path: ['input', 'formula'], message: formulaProblem, code: 'IMPLAUSIBLE' });
     return context.primary.$transaction(async (tx) => {
       const paper = await paperByDoi(tx, String(paperDoi), ['input', 'paperDoi']);
       if (await tx.material.findUnique({ where: { key: record.key } })) refuse(['input', 'key'], `material key "${record.key}" is taken`, 'DUPLICATE');
@@ -135,7 +153,7 @@ export async function addMaterial(context: Context, input: Record<string, unknow
 type FactInput = Record<string, unknown> & { paperDoi: string; materialKey: string; structureKey?: string | null; property: string; unit: string };
 
 /** Reference, property, unit and range checks shared by measurements and computed properties. */
-async function checkFact(tx: Prisma.TransactionClient, record: { property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string; site?: string }, input: FactInput) {
+async function checkFact(tx: Prisma.TransactionClient, record: { property: string; unit: string; value?: number; textValue?: string; valueMax?: number; qualifier: string; site?: string }, input: FactInput, warnings: CurationError[]) {
   const paper = await paperByDoi(tx, input.paperDoi, ['input', 'paperDoi']);
   const material = (await tx.material.findUnique({ where: { key: input.materialKey } })) ?? refuse(['input', 'materialKey'], `unknown material "${input.materialKey}"`, 'UNKNOWN_REFERENCE');
   let structureId: number | null = null;
@@ -153,8 +171,9 @@ async function checkFact(tx: Prisma.TransactionClient, record: { property: strin
   if (property.valueType === 'TEXT' && record.textValue === undefined) refuse(['input', 'textValue'], `property "${record.property}" needs a textValue`, 'INVALID');
   if ((record.qualifier === 'range') !== (record.valueMax !== undefined)) refuse(['input', 'valueMax'], 'a range has qualifier RANGE and both value and valueMax', 'INVALID');
   if (record.valueMax !== undefined && record.value !== undefined && record.valueMax < record.value) refuse(['input', 'valueMax'], 'valueMax is smaller than value', 'INVALID');
-  if (record.value !== undefined && record.value < 0 && NON_NEGATIVE_PROPERTIES.has(record.property)) refuse(['input', 'value'], `property "${record.property}" cannot be negative`, 'OUT_OF_RANGE');
   const canonicalValue = record.value === undefined ? null : convertValue(record.value, record.unit, property.canonicalUnit);
+  if (canonicalValue !== null) checkValueRange(property, canonicalValue, ['input', 'value'], warnings);
+  if (record.valueMax !== undefined) checkValueRange(property, convertValue(record.valueMax, record.unit, property.canonicalUnit), ['input', 'valueMax'], warnings);
   return { paper, material, structureId, canonicalValue };
 }
 
@@ -180,10 +199,10 @@ function factRecord(input: FactInput) {
 
 export async function addMeasurement(context: Context, input: FactInput) {
   const curator = requireCurator(context);
-  return curate(async () => {
+  return curate(async (warnings) => {
     const record = parseRecord(measurementSchema, factRecord(input));
     return context.primary.$transaction(async (tx) => {
-      const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input);
+      const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input, warnings);
       const print = fingerprint(paper.doi, measurementIdentity(record));
       if (await tx.measurement.findUnique({ where: { fingerprint: print } })) refuse(['input'], 'the same measurement (material, property, site, locator and conditions) is already stored; use correctValue to change its value', 'DUPLICATE');
       const c = record.conditions;
@@ -202,10 +221,10 @@ export async function addMeasurement(context: Context, input: FactInput) {
 
 export async function addComputedProperty(context: Context, input: FactInput) {
   const curator = requireCurator(context);
-  return curate(async () => {
+  return curate(async (warnings) => {
     const record = parseRecord(computedSchema, factRecord(input));
     return context.primary.$transaction(async (tx) => {
-      const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input);
+      const { paper, material, structureId, canonicalValue } = await checkFact(tx, record, input, warnings);
       const method = (await tx.computationalMethod.findUnique({ where: { key: record.method } })) ?? refuse(['input', 'methodKey'], `unknown method "${record.method}"`, 'UNKNOWN_REFERENCE');
       const print = fingerprint(paper.doi, computedIdentity(record));
       if (await tx.computedProperty.findUnique({ where: { fingerprint: print } })) refuse(['input'], 'the same computed property is already stored; use correctValue to change its value', 'DUPLICATE');
@@ -220,7 +239,7 @@ export async function addComputedProperty(context: Context, input: FactInput) {
 
 export async function correctValue(context: Context, input: { id: string; value: number; unit?: string | null; expectedValue: number; reason: string }) {
   const curator = requireCurator(context);
-  return curate(async () => {
+  return curate(async (warnings) => {
     let target: { type: string; id: number };
     try {
       target = fromGlobalId(input.id);
@@ -238,7 +257,7 @@ export async function correctValue(context: Context, input: { id: string; value:
       const unit = input.unit ?? row.unit;
       const property = (await tx.propertyKey.findUnique({ where: { key: row.propertyKey } }))!;
       checkUnit(unit, property.canonicalUnit, ['input', 'unit']);
-      if (input.value < 0 && NON_NEGATIVE_PROPERTIES.has(row.propertyKey)) refuse(['input', 'value'], `property "${row.propertyKey}" cannot be negative`, 'OUT_OF_RANGE');
+      checkValueRange(property, convertValue(input.value, unit, property.canonicalUnit), ['input', 'value'], warnings);
       if (row.valueMax !== null && convertValue(row.valueMax, row.unit, unit) < input.value) refuse(['input', 'value'], 'the value would exceed the stored valueMax of this range', 'INVALID');
       const before = { value: row.value, unit: row.unit, canonicalValue: row.canonicalValue };
       const after = { value: input.value, unit, canonicalValue: convertValue(input.value, unit, property.canonicalUnit) };

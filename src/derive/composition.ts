@@ -32,6 +32,17 @@ export function parseFormula(formula: string): Composition {
   // mf-parser reads [..] as an isotope label; a cathode formula never means that.
   if (/[[\]{}]/.test(trimmed)) throw new FormulaError(formula, 'brackets are not allowed; use parentheses');
   if (/[^A-Za-z0-9().\/·\s]/.test(trimmed)) throw new FormulaError(formula, 'it contains characters other than elements, numbers, "/", "." and parentheses');
+  // mf-parser reads a "." outside a number as a hydrate separator, so LiNiO.8Co0.1Mn0.1O2 (a letter
+  // O typed for a zero) would silently become Li Ni Co0.8 Mn0.8 O17. Decimals need digits on both
+  // sides; adducts are written with "·".
+  const strayDot = /(?<!\d)\.|\.(?!\d)/.exec(trimmed);
+  if (strayDot) {
+    const before = trimmed.slice(0, strayDot.index);
+    const hint = /O$/.test(before) && /^\.\d/.test(trimmed.slice(strayDot.index))
+      ? ` (the letter O before "${trimmed.slice(strayDot.index, strayDot.index + 2)}" looks like a zero)`
+      : /\d$/.test(before) || /^\.\d/.test(trimmed.slice(strayDot.index)) ? ' (write decimals with a digit on both sides, e.g. 0.2)' : ' (write an adduct with "·", e.g. CuSO4·5H2O)';
+    throw new FormulaError(formula, `a "." at position ${strayDot.index + 1} is not inside a decimal number${hint}`);
+  }
   // Adducts such as CuSO4·5H2O: mf-parser misreads the leading count of a part, so each part is
   // parsed on its own and scaled here.
   const parts = trimmed.replace(/\s+/g, '').split('·');

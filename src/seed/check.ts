@@ -28,7 +28,8 @@ try {
         `${data.measurements.length} measurements, ${data.computed.length} computed, ${data.reactions.length} reactions, ${data.familyFacts.length} family facts`,
     );
   }
-  console.log(checked.size ? `valid with ${path.relative(process.cwd(), directory) || '.'}/` : 'seed data valid');
+  for (const w of catalog.warnings) console.log(`warning: ${w.file}: ${w.path}: ${w.reason}`);
+  console.log(`${checked.size ? `valid with ${path.relative(process.cwd(), directory) || '.'}/` : 'seed data valid'}${catalog.warnings.length ? ` (${catalog.warnings.length} warning${catalog.warnings.length === 1 ? '' : 's'})` : ''}`);
 } catch (error) {
   if (error instanceof SeedValidationError) {
     console.error(error.message);

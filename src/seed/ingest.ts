@@ -14,7 +14,6 @@
  * While `npm start` serves the embedded database (which one process at a time may open), a paper's
  * file goes through that server instead, with the curator token in CURATOR_TOKEN.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import { describeTarget, resolveDatabaseTarget } from '../db/adapter.js';
@@ -22,8 +21,8 @@ import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { runningServer, type RunningServer } from '../db/served-by.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { loadElectrodes, readElectrodeDirectory, readElectrodeExport } from './materials-project.js';
-import { formatReport, MP_SEED_DIR, SEED_DIR } from './run.js';
-import { readSeedTexts, SeedValidationError, validateSeedTexts, VOCABULARY_FILE } from './validate.js';
+import { formatReport, MP_SEED_DIR, printWarnings, SEED_DIR } from './run.js';
+import { readSeedText, readSeedTexts, SeedValidationError, validateSeedTexts, VOCABULARY_FILE } from './validate.js';
 
 export interface IngestResult {
   report: SeedReport;
@@ -31,7 +30,7 @@ export interface IngestResult {
 }
 
 export async function ingestFile(db: Database, file: string, options: { dryRun?: boolean; seedDir?: string } = {}): Promise<IngestResult> {
-  return ingestText(db.prisma, path.basename(file), await readFile(file, 'utf8'), options);
+  return ingestText(db.prisma, path.basename(file), await readSeedText(file), options);
 }
 
 /**
@@ -42,6 +41,7 @@ export async function ingestFile(db: Database, file: string, options: { dryRun?:
 export async function ingestText(prisma: PrismaClient, name: string, text: string, options: { dryRun?: boolean; seedDir?: string } = {}): Promise<IngestResult> {
   if (name === VOCABULARY_FILE) throw new SeedValidationError([{ file: name, path: '', reason: `${name} is the shared vocabulary; ingest one paper's file` }]);
   const catalog = validateSeedTexts(await readSeedTexts(options.seedDir ?? SEED_DIR, [{ file: name, text }]));
+  printWarnings(catalog);
   const report = await loadSeedCatalog(prisma, catalog, { dryRun: options.dryRun });
   return { report, dryRun: options.dryRun ?? false };
 }
@@ -83,7 +83,7 @@ async function ingestThroughServer(server: RunningServer, dataDir: string, file:
   const url = new URL('/curation/ingest', server.url);
   url.searchParams.set('name', path.basename(file));
   if (dryRun) url.searchParams.set('dryRun', 'true');
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: `Bearer ${token}` }, body: await readFile(file, 'utf8') });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: `Bearer ${token}` }, body: await readSeedText(file) });
   const body = (await response.json()) as { summary?: string; error?: string };
   if (!response.ok || body.summary === undefined) throw new Error(`${server.url} refused the file (HTTP ${response.status}): ${body.error ?? JSON.stringify(body)}`);
   console.log(body.summary);

@@ -19,6 +19,7 @@ import {
   familyFactIdentity,
   fingerprint,
   measurementIdentity,
+  rangeColumns,
   reactionIdentity,
   type SeedCatalog,
 } from './validate.js';
@@ -278,7 +279,7 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
   const canonicalUnit = new Map(propertyKeys.map((p) => [p.key, p.canonicalUnit]));
   await syncKeyed(report, 'PropertyKey', await tx.propertyKey.findMany(), propertyKeys.map((p) => ({
     key: p.key, label: p.label, canonicalUnit: p.canonicalUnit, valueType: enumValue(p.valueType) as PropertyValueType, kind: enumValue(p.kind) as PropertyKind,
-    description: p.description, better: p.better ? (enumValue(p.better) as Better) : null, setup: p.setup, usedBy: [...p.usedBy], sites: p.sites ?? [],
+    description: p.description, better: p.better ? (enumValue(p.better) as Better) : null, setup: p.setup, usedBy: [...p.usedBy], sites: p.sites ?? [], ...rangeColumns(p),
   })), (data) => tx.propertyKey.create({ data: data as never }), (key, data) => tx.propertyKey.update({ where: { key }, data: data as never }));
   const families = [...catalog.vocabulary.families, ...files.flatMap((f) => f.families)];
   await syncKeyed(report, 'MaterialFamily', await tx.materialFamily.findMany(), families,

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { describeTarget } from '../db/adapter.js';
-import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
+import { countWrites, loadSeedCatalog, SeedConflictError, type SeedReport } from './load.js';
 import { ElectrodeImportError, loadElectrodes, MP_SOURCE_FILE, readElectrodeDirectory } from './materials-project.js';
-import { readSeedDirectory, SeedValidationError } from './validate.js';
+import { readSeedDirectory, SeedValidationError, type SeedCatalog } from './validate.js';
 
 export const SEED_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'seeds');
 /** The Materials Project export (source.yaml + the battery explorer's CSV, 4,351 electrodes) inside seeds/. */
@@ -22,7 +22,9 @@ export interface SeedOptions {
 
 /** Papers (seeds/*.yaml) in one transaction, then the database export in another. */
 export async function seedDatabase(db: Database, directory = SEED_DIR, options: SeedOptions = {}): Promise<SeedReport> {
-  const report = await loadSeedCatalog(db.prisma, await readSeedDirectory(directory));
+  const catalog = await readSeedDirectory(directory);
+  printWarnings(catalog);
+  const report = await loadSeedCatalog(db.prisma, catalog);
   const electrodes = options.materialsProject ?? false;
   if (electrodes === false) return report;
   const mp = await loadElectrodes(db.prisma, await readElectrodeDirectory(electrodes), { keepOtherExport: true });
@@ -33,6 +35,11 @@ export async function seedDatabase(db: Database, directory = SEED_DIR, options: 
     if (into) into.details.push(...changes.details);
   }
   return report;
+}
+
+/** Likely slips that do not stop a load (values outside a plausible range), on stderr. */
+export function printWarnings(catalog: SeedCatalog): void {
+  for (const w of catalog.warnings) console.warn(`warning: ${w.file}: ${w.path}: ${w.reason}`);
 }
 
 export function formatReport(report: SeedReport): string {
@@ -51,7 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(formatReport(report));
     console.log(`seeded ${describeTarget(db.target)}: ${countWrites(report)} rows written`);
   } catch (error) {
-    if (error instanceof SeedValidationError || error instanceof ElectrodeImportError) {
+    if (error instanceof SeedValidationError || error instanceof SeedConflictError || error instanceof ElectrodeImportError) {
       console.error(error.message);
       process.exitCode = 1;
     } else throw error;

@@ -7,12 +7,35 @@ import { z } from 'zod';
 import { WORKING_IONS } from '../derive/working-ion.js';
 import { canonicalSite } from '../derive/site.js';
 
-const key = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'keys are lower-case letters, digits, ".", "_" or "-"');
-const locator = z.string().min(1, 'every fact needs a locator such as "Table III" or "Fig. 3d"');
+/**
+ * Size limits of stored strings (characters): a name or locator is a line, a note or description a
+ * paragraph. Without them one ingest stored a 50 MB note that every read then returned.
+ */
+export const MAX_SHORT_TEXT = 500;
+export const MAX_LONG_TEXT = 10_000;
+/** Largest seed or ingest file read, in bytes (seeds/ files are tens of kB; bulk benchmark files a few MB). */
+export const MAX_SEED_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Control characters other than tab and line breaks: PostgreSQL refuses NUL in text, the rest are typos. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), 'contains a control character (e.g. NUL); remove it');
+const shortText = text(MAX_SHORT_TEXT);
+const longText = text(MAX_LONG_TEXT);
+/** A required human-readable string: not empty, not only spaces. */
+const filled = (what: string, max = MAX_SHORT_TEXT) => text(max).refine((s) => s.trim().length > 0, `${what} must not be blank`);
+
+const key = shortText.pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'keys are lower-case letters, digits, ".", "_" or "-"'));
+const locator = filled('the locator ("Table III", "Fig. 3d": where in the paper the fact is)');
 const finite = z.number().finite();
 
+/** Bounds of a property's value in its canonical unit; either side may be open. */
+const rangeSchema = z
+  .strictObject({ min: finite.optional(), max: finite.optional() })
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'min must not exceed max');
 export const MATERIAL_ROLES = [
   'cathode',
   'coated-cathode',
@@ -48,12 +71,12 @@ export const CELL_TYPES = [
 export const DERIVATIONS = ['theoreticalCapacity', 'averageVoltage', 'specificEnergy', 'voltagePairs', 'stability', 'capacityFade', 'coatingEffects', 'tmMigration', 'consistencyChecks'] as const;
 
 export const propertyKeySchema = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'property keys are snake_case'),
-  label: z.string().min(1),
-  canonicalUnit: z.string().min(1),
+  key: shortText.pipe(z.string().regex(/^[a-z][a-z0-9_]*$/, 'property keys are snake_case')),
+  label: filled('it'),
+  canonicalUnit: filled('it'),
   valueType: z.enum(['number', 'text']).default('number'),
   kind: z.enum(['measured', 'computed', 'both']).default('both'),
-  description: z.string().min(1),
+  description: filled('the description', MAX_LONG_TEXT),
   /** Which direction is an improvement (a coating that moves the value this way helps); absent: no verdict. */
   better: z.enum(['higher', 'lower']).optional(),
   /** A test-set-up parameter (chosen identical for compared samples): pairing it tells nothing. */
@@ -62,63 +85,67 @@ export const propertyKeySchema = z.strictObject({
   usedBy: z.array(z.enum(DERIVATIONS)).default([]),
   /** Controlled sites for a key whose derivations match on the site: a fact with another site is refused. */
   sites: z.array(z.string().min(1).transform(canonicalSite)).optional(),
+  /** Values outside are impossible (a negative capacity, a retention of 150 %): refused. */
+  physicalRange: rangeSchema.optional(),
+  /** Values outside are possible but usually a slip (3.4 mV for a cathode voltage): a warning. */
+  plausibleRange: rangeSchema.optional(),
 });
 
 export const familySchema = z.strictObject({
   key,
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: filled('it'),
+  description: filled('the description', MAX_LONG_TEXT),
 });
 
 export const methodSchema = z.strictObject({
   key,
   kind: z.enum(['DFT', 'AIMD', 'DFT+U', 'hybrid-DFT', 'other']),
-  functional: z.string().optional(),
-  code: z.string().optional(),
-  hubbardU: z.record(z.string(), z.strictObject({ uEV: finite, jEV: finite.default(0) })).optional(),
+  functional: shortText.optional(),
+  code: shortText.optional(),
+  hubbardU: z.record(shortText, z.strictObject({ uEV: finite, jEV: finite.default(0) })).optional(),
   exchangeMixing: finite.optional(),
   cutoffEV: finite.positive().optional(),
-  kMesh: z.string().optional(),
+  kMesh: shortText.optional(),
   forceToleranceEVPerA: finite.positive().optional(),
   energyToleranceEV: finite.positive().optional(),
-  supercell: z.string().optional(),
-  parameters: z.record(z.string(), z.union([z.string(), finite, z.boolean()])).optional(),
-  description: z.string().min(1),
+  supercell: shortText.optional(),
+  parameters: z.record(shortText, z.union([shortText, finite, z.boolean()])).optional(),
+  description: filled('the description', MAX_LONG_TEXT),
   locator,
 });
 
 export const materialSchema = z.strictObject({
   key,
-  name: z.string().min(1),
-  formula: z.string().min(1),
+  name: filled('it'),
+  formula: filled('it'),
   workingIon: z.enum(WORKING_IONS).nullable().default(null),
   family: key.nullable().default(null),
   role: z.enum(MATERIAL_ROLES),
   substrate: key.optional(),
   coating: key.optional(),
   materialsProjectId: z.string().regex(/^mp-\d+$/, 'Materials Project ids look like "mp-19391"').optional(),
-  description: z.string().optional(),
+  description: longText.optional(),
   locator,
 });
 
 const quantity = z.strictObject({
   value: finite,
-  unit: z.string(),
+  unit: shortText,
   qualifier: z.enum(QUALIFIERS).default('eq'),
   valueMax: finite.optional(),
 });
 
 export const coatingSchema = z.strictObject({
   key,
-  name: z.string().min(1),
-  formula: z.string().min(1),
+  name: filled('it'),
+  formula: filled('it'),
   material: key.optional(),
-  morphology: z.string().optional(),
+  morphology: shortText.optional(),
   thickness: quantity.optional(),
-  synthesisRoute: z.string().optional(),
+  synthesisRoute: longText.optional(),
   infusesGrainBoundaries: z.boolean().default(false),
   infusionDepth: quantity.optional(),
-  description: z.string().optional(),
+  description: longText.optional(),
   locator,
 });
 
@@ -138,18 +165,18 @@ const latticeSchema = z.strictObject({
 export const structureSchema = z.strictObject({
   key,
   material: key,
-  label: z.string().min(1),
-  formula: z.string().min(1),
+  label: filled('it'),
+  formula: filled('it'),
   alkaliContent: finite.nonnegative().optional(),
-  spaceGroupSymbol: z.string().optional(),
+  spaceGroupSymbol: shortText.optional(),
   spaceGroupNumber: z.number().int().min(1).max(230).optional(),
-  magneticOrdering: z.string().optional(),
-  state: z.string().optional(),
+  magneticOrdering: shortText.optional(),
+  state: shortText.optional(),
   method: key.optional(),
   cationMixingPercent: finite.nonnegative().optional(),
   tmInLiLayerPercent: finite.nonnegative().optional(),
   lattices: z.array(latticeSchema).default([]),
-  note: z.string().optional(),
+  note: longText.optional(),
   locator,
 });
 
@@ -163,26 +190,29 @@ export const conditionsSchema = z.strictObject({
   voltageMaxV: finite.optional(),
   cycleNumber: z.number().int().nonnegative().optional(),
   cellType: z.enum(CELL_TYPES).optional(),
-  counterElectrode: z.string().optional(),
-  electrolyte: z.string().optional(),
-  state: z.string().optional(),
-  technique: z.string().optional(),
+  counterElectrode: shortText.optional(),
+  electrolyte: shortText.optional(),
+  state: shortText.optional(),
+  technique: shortText.optional(),
   loadingMgPerCm2: finite.positive().optional(),
-  other: z.record(z.string(), z.union([z.string(), finite, z.boolean()])).optional(),
+  other: z.record(shortText, z.union([shortText, finite, z.boolean()])).optional(),
+}).refine((c) => c.voltageMinV === undefined || c.voltageMaxV === undefined || c.voltageMinV < c.voltageMaxV, {
+  message: 'voltageMinV must be below voltageMaxV (the lower and upper cut-off of the window)',
+  path: ['voltageMinV'],
 });
 
 /** A value with its unit, qualifier and provenance: what every kind of fact records. */
 const valueFields = {
-  property: z.string(),
+  property: shortText,
   value: finite.optional(),
   valueMax: finite.optional(),
-  textValue: z.string().optional(),
+  textValue: longText.optional(),
   qualifier: z.enum(QUALIFIERS).default('eq'),
   uncertainty: finite.nonnegative().optional(),
-  unit: z.string(),
+  unit: shortText,
   /** Canonical spelling (dashes between element symbols as en dashes), see derive/site.ts. */
-  site: z.string().transform(canonicalSite).optional(),
-  note: z.string().optional(),
+  site: shortText.transform(canonicalSite).optional(),
+  note: longText.optional(),
   locator,
   origin: z.enum(VALUE_ORIGINS).default('printed'),
   originNote: originNote.optional(),
@@ -212,7 +242,7 @@ export const computedSchema = z
   .strictObject({
     ...factBase,
     method: key,
-    configuration: z.string().optional(),
+    configuration: shortText.optional(),
   })
   .refine(originExplained, originMessage);
 
@@ -239,22 +269,22 @@ const participant = z.strictObject({ material: key, coefficient: finite.positive
 export const reactionSchema = z.strictObject({
   reactants: z.array(participant).min(1),
   products: z.array(participant).min(1),
-  property: z.string().default('decomposition_enthalpy'),
+  property: shortText.default('decomposition_enthalpy'),
   value: finite,
-  unit: z.string(),
+  unit: shortText,
   method: key.optional(),
-  note: z.string().optional(),
+  note: longText.optional(),
   locator,
 });
 
 export const paperSchema = z.strictObject({
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like 10.1038/s41467-017-02041-x'),
-  title: z.string().min(1),
-  journal: z.string().min(1),
+  doi: shortText.pipe(z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like 10.1038/s41467-017-02041-x')),
+  title: filled('it'),
+  journal: filled('it'),
   year: z.number().int().min(1900).max(2100),
-  volume: z.string().optional(),
-  pages: z.string().optional(),
-  authors: z.array(z.string()).default([]),
+  volume: shortText.optional(),
+  pages: shortText.optional(),
+  authors: z.array(filled('an author')).default([]),
 });
 
 export const seedFileSchema = z.strictObject({

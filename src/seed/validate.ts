@@ -5,15 +5,16 @@
  * Every problem is reported with file, record path and reason; nothing is loaded while any remains.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { FormulaError, parseFormula } from '../derive/composition.js';
 import { checkSpaceGroup } from '../derive/space-group.js';
 import { unknownUnitMessage } from '../suggest.js';
-import { isKnownUnit, unitsCompatible } from '../units.js';
+import { convertValue, isKnownUnit, KNOWN_UNITS, unitsCompatible } from '../units.js';
 import {
+  MAX_SEED_FILE_BYTES,
   seedFileSchema,
   vocabularyFileSchema,
   type SeedFile,
@@ -38,6 +39,56 @@ export class SeedValidationError extends Error {
 export interface SeedCatalog {
   vocabulary: VocabularyFile;
   papers: { file: string; data: SeedFile }[];
+  /** Values outside a property's plausible range and similar likely slips: loaded, but reported. */
+  warnings: SeedIssue[];
+}
+
+/** A property's bounds in its canonical unit (vocabulary `physicalRange` / `plausibleRange`). */
+export interface PropertyRanges {
+  physicalMin?: number | null;
+  physicalMax?: number | null;
+  plausibleMin?: number | null;
+  plausibleMax?: number | null;
+}
+
+export const rangeColumns = (p: { physicalRange?: { min?: number; max?: number }; plausibleRange?: { min?: number; max?: number } }): Required<PropertyRanges> => ({
+  physicalMin: p.physicalRange?.min ?? null, physicalMax: p.physicalRange?.max ?? null,
+  plausibleMin: p.plausibleRange?.min ?? null, plausibleMax: p.plausibleRange?.max ?? null,
+});
+
+/**
+ * Where a value (in the property's canonical unit) stands against its bounds: an `error` outside
+ * the physical range, a `warning` outside the plausible one, nothing otherwise.
+ */
+export function checkRange(property: string, canonicalValue: number, canonicalUnit: string, ranges: PropertyRanges): { error?: string; warning?: string } {
+  const outside = (min: number | null | undefined, max: number | null | undefined) =>
+    (min != null && canonicalValue < min) || (max != null && canonicalValue > max) ? describeRange(min, max, canonicalUnit) : null;
+  const shown = `${Number(canonicalValue.toPrecision(6))} ${canonicalUnit}`;
+  const physical = outside(ranges.physicalMin, ranges.physicalMax);
+  if (physical) return { error: `${shown} is impossible for "${property}" (${physical}); check the value and its unit` };
+  const plausible = outside(ranges.plausibleMin, ranges.plausibleMax);
+  if (plausible) return { warning: `${shown} is unusual for "${property}" (usually ${plausible}); check the value and its unit` };
+  return {};
+}
+
+const describeRange = (min: number | null | undefined, max: number | null | undefined, unit: string) =>
+  min != null && max != null ? `${min} to ${max} ${unit}` : min != null ? `at least ${min} ${unit}` : `at most ${max} ${unit}`;
+
+/** Element amounts per formula unit above this are warned about (LiCoO20 for LiCoO2). */
+export const PLAUSIBLE_MAX_ELEMENT_AMOUNT = 16;
+export function formulaWarning(amounts: Record<string, number>): string | undefined {
+  const large = Object.entries(amounts).filter(([, n]) => n > PLAUSIBLE_MAX_ELEMENT_AMOUNT);
+  if (large.length === 0) return undefined;
+  return `${large.map(([e, n]) => `${e}${n}`).join(', ')}: more than ${PLAUSIBLE_MAX_ELEMENT_AMOUNT} atoms of an element per formula unit is unusual; check for a doubled digit or a missing decimal point`;
+}
+
+/** Read a seed or ingest file, refusing one past MAX_SEED_FILE_BYTES before reading it. */
+export async function readSeedText(file: string): Promise<string> {
+  const { size } = await stat(file);
+  if (size > MAX_SEED_FILE_BYTES) {
+    throw new SeedValidationError([{ file: path.basename(file), path: '', reason: `the file is ${(size / 2 ** 20).toFixed(1)} MiB; at most ${MAX_SEED_FILE_BYTES / 2 ** 20} MiB per file (split it by paper)` }]);
+  }
+  return readFile(file, 'utf8');
 }
 
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -121,7 +172,7 @@ export async function readSeedDirectory(directory: string): Promise<SeedCatalog>
 export async function readSeedTexts(directory: string, extra: { file: string; text: string }[] = []): Promise<{ file: string; text: string }[]> {
   const replaced = new Set(extra.map((e) => e.file));
   const names = (await readdir(directory)).filter((n) => /\.ya?ml$/.test(n) && !replaced.has(n)).sort();
-  const texts = await Promise.all(names.map(async (n) => ({ file: n, text: await readFile(path.join(directory, n), 'utf8') })));
+  const texts = await Promise.all(names.map(async (n) => ({ file: n, text: await readSeedText(path.join(directory, n)) })));
   return [...texts, ...extra];
 }
 
@@ -140,15 +191,16 @@ export function validateSeedTexts(texts: { file: string; text: string }[]): Seed
   }
   // One round: the cross-checks run on whatever passed the schema, so the report lists every
   // problem found (a record that fails its schema is not cross-checked, its file's others are).
-  if (vocabulary) checkReferences(vocabulary, papers, issues);
+  const warnings: SeedIssue[] = [];
+  if (vocabulary) checkReferences(vocabulary, papers, issues, warnings);
   if (issues.length > 0 || !vocabulary) throw new SeedValidationError(issues);
-  return { vocabulary, papers };
+  return { vocabulary, papers, warnings };
 }
 
-function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers'], issues: SeedIssue[]): void {
+function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers'], issues: SeedIssue[], warnings: SeedIssue[]): void {
   // Keys are global: a later file may reference a material defined by an earlier one.
   const defined = {
-    propertyKeys: new Map<string, { file: string; key: string; canonicalUnit: string; valueType: string; sites?: string[] }>(),
+    propertyKeys: new Map<string, { file: string; key: string; canonicalUnit: string; valueType: string; sites?: string[]; ranges: PropertyRanges }>(),
     families: new Map<string, string>(),
     materials: new Map<string, { file: string; family: string | null }>(),
     structures: new Map<string, { file: string; material: string }>(),
@@ -168,7 +220,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       if (!isKnownUnit(p.canonicalUnit)) {
         issues.push({ file, path: `${prefix}[${i}].canonicalUnit`, reason: `unknown unit "${p.canonicalUnit}"` });
       }
-      define(defined.propertyKeys, p.key, { file, key: p.key, canonicalUnit: p.canonicalUnit, valueType: p.valueType, sites: p.sites }, file, `${prefix}[${i}].key`, 'property key');
+      define(defined.propertyKeys, p.key, { file, key: p.key, canonicalUnit: p.canonicalUnit, valueType: p.valueType, sites: p.sites, ranges: rangeColumns(p) }, file, `${prefix}[${i}].key`, 'property key');
     });
   addPropertyKeys(VOCABULARY_FILE, vocabulary.propertyKeys, 'propertyKeys');
   vocabulary.families.forEach((f, i) => define(defined.families, f.key, VOCABULARY_FILE, VOCABULARY_FILE, `families[${i}].key`, 'family'));
@@ -192,7 +244,8 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
     let problem = formulaProblems.get(formula);
     if (problem === undefined) {
       try {
-        parseFormula(formula);
+        const warning = formulaWarning(parseFormula(formula).amounts);
+        if (warning) warnings.push({ file, path: where, reason: warning });
         problem = null;
       } catch (error) {
         if (!(error instanceof FormulaError)) throw error;
@@ -275,8 +328,11 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       if (f.valueMax !== undefined && f.value !== undefined && f.valueMax < f.value) {
         issues.push({ file, path: `${at}.valueMax`, reason: 'valueMax is smaller than value' });
       }
-      if (f.value !== undefined && f.value < 0 && NON_NEGATIVE_PROPERTIES.has(f.property)) {
-        issues.push({ file, path: `${at}.value`, reason: `property "${f.property}" cannot be negative` });
+      for (const [field, value] of [['value', f.value], ['valueMax', f.valueMax]] as const) {
+        if (value === undefined || !isKnownUnit(f.unit) || !unitsCompatible(f.unit, property.canonicalUnit)) continue;
+        const { error, warning } = checkRange(f.property, convertValue(value, f.unit, property.canonicalUnit), property.canonicalUnit, property.ranges);
+        if (error) issues.push({ file, path: `${at}.${field}`, reason: error });
+        if (warning) warnings.push({ file, path: `${at}.${field}`, reason: warning });
       }
     };
     const seen = new Map<string, string>();
@@ -333,29 +389,6 @@ export function siteRefusal(property: { key: string; sites?: readonly string[] |
   if (site == null) return `property "${property.key}" needs a site, one of ${property.sites.map((x) => `"${x}"`).join(', ')}`;
   return property.sites.includes(site) ? null : `unknown site "${site}" for property "${property.key}"; its derivations read only ${property.sites.map((x) => `"${x}"`).join(', ')}`;
 }
-
-/** Properties whose value can never be below zero: a negative one is a curation error. */
-export const NON_NEGATIVE_PROPERTIES: ReadonlySet<string> = new Set([
-  'discharge_capacity',
-  'charge_capacity',
-  'theoretical_capacity',
-  'areal_capacity',
-  'cell_capacity',
-  'capacity_retention',
-  'coulombic_efficiency',
-  'energy_efficiency',
-  'layer_thickness',
-  'particle_size',
-  'bond_length',
-  'o_o_distance',
-  'elf_max',
-  'dissolved_tm',
-  'electrode_loading',
-  'electrode_density',
-  'current_density',
-  'diffusivity',
-  'specific_surface_area',
-]);
 
 // Identity of a fact: everything that says *which* fact it is, not what value it has, so a
 // corrected value in a seed file updates the stored row instead of adding a second one.

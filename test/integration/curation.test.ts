@@ -130,6 +130,11 @@ test('every bad input answers with typed errors and writes nothing', async () =>
     ['bad formula', ADD_MATERIAL, { paperDoi: paper.doi, key: 'test-bad', name: 'bad', formula: 'Li[6]FePO4', role: 'CATHODE', locator: 'x' }, 'INVALID', 'formula'],
     ['unknown element', ADD_MATERIAL, { paperDoi: paper.doi, key: 'test-bad', name: 'bad', formula: 'LiXxO2', role: 'CATHODE', locator: 'x' }, 'INVALID', 'formula'],
     ['taken key', ADD_MATERIAL, { paperDoi: paper.doi, key: 'namo3-v', name: 'dup', formula: 'NaVO3', role: 'CATHODE', locator: 'x' }, 'DUPLICATE', 'key'],
+    ['capacity retention of 150 %', ADD_MEASUREMENT, { ...base, property: 'capacity_retention', value: 150, unit: '%' }, 'OUT_OF_RANGE', 'value'],
+    ['voltage window upside down', ADD_MEASUREMENT, { ...base, conditions: { voltageMinV: 4.4, voltageMaxV: 3.0 } }, 'INVALID', 'conditions.voltageMinV'],
+    ['blank locator', ADD_MEASUREMENT, { ...base, locator: '   ' }, 'INVALID', 'locator'],
+    ['a 50 kB note', ADD_MEASUREMENT, { ...base, note: 'x'.repeat(50_000) }, 'INVALID', 'note'],
+    ['a letter O for a zero', ADD_MATERIAL, { paperDoi: paper.doi, key: 'test-bad', name: 'bad', formula: 'LiNiO.8Co0.1Mn0.1O2', role: 'CATHODE', locator: 'x' }, 'INVALID', 'formula'],
     ['substrate without coating', ADD_MATERIAL, { paperDoi: paper.doi, key: 'test-coated', name: 'c', formula: 'LiFePO4', role: 'COATED_CATHODE', substrateKey: 'test-lfp', locator: 'x' }, 'INVALID', 'input'],
   ];
   const before = await rowCounts();
@@ -143,6 +148,19 @@ test('every bad input answers with typed errors and writes nothing', async () =>
   }
   assert.deepEqual(await rowCounts(), before, 'nothing was written');
   console.log(`# curation: ${cases.length} bad inputs refused with typed errors, 0 rows written`);
+});
+
+test('an implausible value is stored with an IMPLAUSIBLE warning; a correction to an impossible one is refused', async () => {
+  const q = `mutation($input: MeasurementInput!) { addMeasurement(input: $input) { measurement { id value unit } errors { code } warnings { path message code } } }`;
+  const r = await server.execute(q, { input: { paperDoi: paper.doi, materialKey: 'test-lfp', property: 'average_voltage', value: 3.4, unit: 'mV', locator: 'Fig. 4 (slip)' } }, asAlice);
+  const payload = r.body.data?.addMeasurement;
+  assert.deepEqual(payload.errors, []);
+  assert.deepEqual(payload.warnings.map((w: any) => [w.code, w.path.join('.')]), [['IMPLAUSIBLE', 'input.value']]);
+  assert.match(payload.warnings[0].message, /0\.0034 V is unusual for "average_voltage" \(usually 1 to 6 V\)/);
+  const retention = await server.data(`{ materials(filter: { family: "ni-rich-layered-ncm", role: CATHODE }) { edges { node { key measurements(filter: { properties: ["capacity_retention"] }) { id value } } } } }`);
+  const fact = retention.materials.edges.flatMap((e: any) => e.node.measurements)[0];
+  const refused = await server.execute(CORRECT, { input: { id: fact.id, value: 150, expectedValue: fact.value, reason: 'typo test' } }, asAlice);
+  assert.equal(refused.body.data?.correctValue.errors[0].code, 'OUT_OF_RANGE');
 });
 
 test('a correction keeps the old value with who, when and why; seeding again keeps the correction and curated rows', async () => {
@@ -171,7 +189,7 @@ test('a correction keeps the old value with who, when and why; seeding again kee
   assert.ok(report.Measurement!.kept >= 1);
   const stored = await server.db.prisma.measurement.findFirstOrThrow({ where: { correctedAt: { not: null } } });
   assert.equal(stored.value, 0.793);
-  assert.equal(await server.db.prisma.measurement.count({ where: { curatedBy: 'token:alice' } }), 1);
+  assert.equal(await server.db.prisma.measurement.count({ where: { curatedBy: 'token:alice' } }), 2, 'the capacity and the implausible voltage added above');
   const bogus = await server.execute(CORRECT, { input: { id: 'garbage', value: 1, expectedValue: 1, reason: 'because' } }, asAlice);
   assert.equal(bogus.body.data?.correctValue.errors[0].code, 'INVALID');
 });

@@ -48,7 +48,7 @@ describe('seeding the papers', () => {
     await assert.rejects(seedDatabase(db, dir), (error: unknown) => {
       assert.ok(error instanceof SeedValidationError);
       const reasons = error.issues.map((i) => `${i.file}: ${i.path}: ${i.reason}`);
-      assert.ok(reasons.includes('zz-broken.yaml: measurements[0].value: property "discharge_capacity" cannot be negative'), reasons.join('\n'));
+      assert.ok(reasons.includes('zz-broken.yaml: measurements[0].value: -5 mAh/g is impossible for "discharge_capacity" (at least 0 mAh/g); check the value and its unit'), reasons.join('\n'));
       assert.ok(reasons.some((r) => r.startsWith('zz-broken.yaml: measurements[1].unit: unit "V" cannot be converted')), reasons.join('\n'));
       return true;
     });

@@ -38,3 +38,11 @@ test('adducts: CuSO4·5H2O is CuS O9 H10 (each part parsed and scaled)', () => {
   assert.ok(Math.abs(c.molarMassGPerMol - 249.68) < 0.02, `${c.molarMassGPerMol}`);
   assert.throws(() => parseFormula('CuSO4·'), /empty part/);
 });
+
+test('a "." outside a decimal number is refused, not read as a hydrate separator', () => {
+  assert.throws(() => parseFormula('LiNiO.8Co0.1Mn0.1O2'), /not inside a decimal number \(the letter O before "\.8" looks like a zero\)/);
+  assert.throws(() => parseFormula('Li1.2Ni.2Mn.6O2'), /digit on both sides/);
+  assert.throws(() => parseFormula('CuSO4.5H2O'.replace('4.5', '4.')), /not inside a decimal number/);
+  assert.throws(() => parseFormula('LiCoO2.'), /not inside a decimal number/);
+  assert.deepEqual(parseFormula('LiNi0.8Co0.1Mn0.1O2').amounts, { Li: 1, Ni: 0.8, Co: 0.1, Mn: 0.1, O: 2 });
+});

@@ -29,7 +29,14 @@ const cases: [string, string, string][] = [
   ['missing locator', `${paper}materials:\n  - {key: t-x, name: X, formula: LiCoO2, role: cathode}\n`, 't.yaml: materials[0].locator: Invalid input: expected string, received undefined'],
   ['unknown element in a formula', `${paper}materials:\n  - {key: t-x, name: X, formula: LiXxO2, role: cathode, locator: T}\n`, 't.yaml: materials[0].formula: cannot read formula "LiXxO2": Unknown element: Xx'],
   ['unknown unit', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 140, unit: mAh/kg/s, locator: T}\n`, 't.yaml: measurements[0].unit: unknown unit "mAh/kg/s"'],
-  ['negative capacity', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: -1, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[0].value: property "discharge_capacity" cannot be negative'],
+  ['negative capacity', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: -1, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[0].value: -1 mAh/g is impossible for "discharge_capacity" (at least 0 mAh/g); check the value and its unit'],
+  ['capacity retention of 150 %', `${paper}${material}measurements:\n  - {material: t-x, property: capacity_retention, value: 150, unit: "%", locator: T}\n`, 't.yaml: measurements[0].value: 150 % is impossible for "capacity_retention" (0 to 120 %); check the value and its unit'],
+  ['a retention range ending past the bound', `${paper}${material}measurements:\n  - {material: t-x, property: capacity_retention, value: 0.9, valueMax: 1.3, qualifier: range, unit: "1", locator: T}\n`, 't.yaml: measurements[0].valueMax: 130 % is impossible for "capacity_retention" (0 to 120 %); check the value and its unit'],
+  ['voltage window upside down', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 140, unit: mAh/g, locator: T, conditions: {voltageMinV: 4.4, voltageMaxV: 3.0}}\n`, 't.yaml: measurements[0].conditions.voltageMinV: voltageMinV must be below voltageMaxV (the lower and upper cut-off of the window)'],
+  ['blank locator', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 140, unit: mAh/g, locator: "  "}\n`, 't.yaml: measurements[0].locator: the locator ("Table III", "Fig. 3d": where in the paper the fact is) must not be blank'],
+  ['a letter O for a zero in a formula', `${paper}materials:\n  - {key: t-x, name: X, formula: LiNiO.8Co0.1Mn0.1O2, role: cathode, locator: T}\n`, 't.yaml: materials[0].formula: cannot read formula "LiNiO.8Co0.1Mn0.1O2": a "." at position 6 is not inside a decimal number (the letter O before ".8" looks like a zero)'],
+  ['a NUL character', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 140, unit: mAh/g, locator: T, note: "a\\0b"}\n`, 't.yaml: measurements[0].note: contains a control character (e.g. NUL); remove it'],
+  ['a note past the size limit', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 140, unit: mAh/g, locator: T, note: ${'x'.repeat(10_001)}}\n`, 't.yaml: measurements[0].note: at most 10000 characters'],
   ['unknown material reference', `${paper}measurements:\n  - {material: nope, property: discharge_capacity, value: 1, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[0].material: unknown material "nope"'],
   ['unknown field', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 1, unit: mAh/g, locator: T, temp: 25}\n`, 't.yaml: measurements[0]: Unrecognized key: "temp"'],
   ['duplicate record', `${paper}${material}measurements:\n  - {material: t-x, property: discharge_capacity, value: 1, unit: mAh/g, locator: T}\n  - {material: t-x, property: discharge_capacity, value: 2, unit: mAh/g, locator: T}\n`, 't.yaml: measurements[1]: duplicate record: same fact as measurements[0]'],
@@ -53,4 +60,24 @@ test('rejects a DOI or material key defined in two files', () => {
   const issues = issuesOf(`${paper}${material}`, [{ file: 'u.yaml', text: `${paper}${material}` }]);
   assert.ok(issues.includes('u.yaml: paper.doi: duplicate paper DOI "10.9999/test" (already defined in t.yaml)'), issues.join('\n'));
   assert.ok(issues.includes('u.yaml: materials[0].key: duplicate material "t-x" (already defined in t.yaml)'), issues.join('\n'));
+});
+
+test('implausible values and formulas load with a warning naming file, path and the usual range', () => {
+  const text = `${paper}materials:\n  - {key: t-x, name: X, formula: LiCoO20, role: cathode, locator: T}\nmeasurements:\n  - {material: t-x, property: average_voltage, value: 3.4, unit: mV, locator: T}\n  - {material: t-x, property: average_voltage, value: 3.4, unit: V, locator: T2}\n`;
+  const catalog = validateSeedTexts([vocabulary, { file: 't.yaml', text }]);
+  assert.deepEqual(catalog.warnings.map((w) => `${w.file}: ${w.path}: ${w.reason}`), [
+    't.yaml: materials[0].formula: O20: more than 16 atoms of an element per formula unit is unusual; check for a doubled digit or a missing decimal point',
+    't.yaml: measurements[0].value: 0.0034 V is unusual for "average_voltage" (usually 1 to 6 V); check the value and its unit',
+  ]);
+});
+
+test('a seed file past the size limit is refused before it is read', async () => {
+  const { mkdtempSync, writeFileSync, truncateSync } = await import('node:fs');
+  const os = await import('node:os');
+  const { readSeedText } = await import('../../src/seed/validate.js');
+  const { MAX_SEED_FILE_BYTES } = await import('../../src/seed/schema.js');
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-big-')), 'big.yaml');
+  writeFileSync(file, paper);
+  truncateSync(file, MAX_SEED_FILE_BYTES + 1);
+  await assert.rejects(readSeedText(file), /big\.yaml: \(file\): the file is 64\.0 MiB; at most 64 MiB per file/);
 });
