@@ -65,6 +65,7 @@ describe('curation races', () => {
   test(`a correction committed while a seed runs is never overwritten or deleted by it (${ROUNDS} rounds)`, async () => {
     let acknowledged = 0;
     let conflicts = 0;
+    let unacknowledged = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // Even rounds: the file changes the value to 3; odd rounds: the file drops the fact.
       const fileChange = (i: number) => (i > round ? 'keep' : i % 2 === 0 ? 'update' : 'drop');
@@ -74,11 +75,16 @@ describe('curation races', () => {
       const [, correction] = await Promise.all([
         loadSeedCatalog(db.prisma, next),
         sleep(Math.random() * 40).then(() =>
-          correctValue(alice(db), { id: toGlobalId('Measurement', fact.id), value: corrected, expectedValue: 2, reason: `race round ${round}` }),
+          // On a loaded machine the correction may not get a connection in time: it then fails
+          // without an acknowledgement, which loses nothing either.
+          correctValue(alice(db), { id: toGlobalId('Measurement', fact.id), value: corrected, expectedValue: 2, reason: `race round ${round}` }).catch((error: Error) => ({ failed: error })),
         ),
       ]);
       const stored = await factByLocator(db, `Fig. ${round}`);
-      if ('errors' in correction && correction.errors.length > 0) {
+      if ('failed' in correction) {
+        unacknowledged += 1;
+        assert.match(correction.failed.message, /Unable to start a transaction/);
+      } else if (correction.errors.length > 0) {
         conflicts += 1;
         // The seed won: its change is in place and the refusal said what is stored now.
         assert.ok(['CONFLICT', 'NOT_FOUND'].includes(correction.errors[0]!.code), JSON.stringify(correction.errors));
@@ -99,7 +105,7 @@ describe('curation races', () => {
     // A later seed of the same file keeps every correction.
     await loadSeedCatalog(db.prisma, catalog((i) => (i % 2 === 0 ? 'update' : 'drop')));
     assert.equal(await db.prisma.measurement.count({ where: { paper: { doi: DOI }, correctedAt: { not: null } } }), acknowledged);
-    console.log(`# seed vs correction on ${db.target.kind}: ${ROUNDS} rounds, ${acknowledged} corrections acknowledged and kept, ${conflicts} refused after the seed won`);
+    console.log(`# seed vs correction on ${db.target.kind}: ${ROUNDS} rounds, ${acknowledged} corrections acknowledged and kept, ${conflicts} refused after the seed won, ${unacknowledged} timed out unacknowledged`);
   });
 
   test(`simultaneous corrections of one value: one wins, the others get CONFLICT with the current value (${ROUNDS} rounds)`, async () => {
