@@ -110,9 +110,12 @@ describe('curation races', () => {
 
   test(`simultaneous corrections of one value: one wins, the others get CONFLICT with the current value (${ROUNDS} rounds)`, async () => {
     await loadSeedCatalog(db.prisma, catalog(() => 'keep'));
-    const fact = (await db.prisma.measurement.findFirst({ where: { paper: { doi: DOI }, correctedAt: null } }))!;
-    const original = fact.value!;
-    let value = original;
+    // Any fact of the paper (the previous test may have corrected them all): its chain starts at
+    // the value its first correction replaced.
+    const fact = (await db.prisma.measurement.findFirst({ where: { paper: { doi: DOI } }, orderBy: { id: 'asc' } }))!;
+    const first = await db.prisma.curationEvent.findFirst({ where: { entityType: 'Measurement', entityId: fact.id, action: 'CORRECT_VALUE' }, orderBy: { id: 'asc' } });
+    const original = first ? (first.before as { value: number }).value : fact.value!;
+    let value = fact.value!;
     for (let round = 0; round < ROUNDS; round++) {
       const attempts = await Promise.all(
         [1, 2, 3].map((k) =>
