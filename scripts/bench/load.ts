@@ -53,6 +53,7 @@ function openDatabase(): Database {
   return {
     prisma,
     reader: () => prisma,
+    sqlFor: () => undefined,
     replicaCount: 0,
     target,
     statementCount: () => 0,

@@ -1,11 +1,12 @@
 /**
- * The benchmark's operations: each a GraphQL request and its "floor", a hand-written handler that
- * runs the equivalent SQL through the same Prisma client (a fixed handful of batched findMany's,
- * the way a careful REST endpoint would) and serialises the same JSON body by hand, with no
- * GraphQL parsing, validation or execution. The benchmark checks that both bodies are
- * byte-identical before measuring them.
+ * The benchmark's operations: each a GraphQL request, its "floor" and, where PostGraphile can
+ * answer it, PostGraphile's nearest query. For stored data the floor is one hand-written SQL
+ * statement that builds the whole JSON body in the database, sent with plain pg; the benchmark
+ * checks that it parses to the same JSON as GraphQL's answer (and PostGraphile's, reshaped).
+ * For derived values and correlations the floor is a hand-written handler on the same Prisma
+ * client that serialises the same bytes by hand, with no GraphQL parsing, validation or execution.
  *
- * Derived values in the floor are computed by the same functions the GraphQL resolvers use
+ * Derived values in that floor are computed by the same functions the GraphQL resolvers use
  * (src/resolvers/derived.ts → src/derive/), called directly with a context whose DataLoaders are
  * primed with the rows the floor fetched, so the floor does the same science without GraphQL.
  */
@@ -46,7 +47,22 @@ export interface Operation {
   request(fixtures: Fixtures, k: number, size?: number, forStatements?: boolean): BenchRequest;
   /** Default size (page size, batch size) and a smaller one for the statements-vs-size check. */
   sizes?: [number, number];
-  floor(prisma: PrismaClient, variables: Record<string, any>): Promise<unknown>;
+  /**
+   * The floor: one hand-written SQL statement building the whole response body in the database,
+   * sent by plain pg (or PGlite) and passed through as text. Its answer must parse to the same
+   * JSON as GraphQL's.
+   */
+  sqlFloor?(variables: Record<string, any>): { text: string; values: unknown[] };
+  /**
+   * For derived values and correlations, which src/derive computes in JavaScript: a floor on the
+   * same Prisma client, the same derive functions, JSON by hand; byte-identical to GraphQL's.
+   */
+  prismaFloor?(prisma: PrismaClient, variables: Record<string, any>): Promise<unknown>;
+  /** The peer (PostgreSQL only): PostGraphile's nearest query, and its answer in this project's shape. */
+  postgraphile?: {
+    request(fixtures: Fixtures, k: number, size?: number): BenchRequest;
+    ours(data: any, request: BenchRequest): unknown;
+  };
 }
 
 export const PAGE_FAMILY = 'ni-rich-layered-ncm';
@@ -65,46 +81,66 @@ const MATERIAL_QUERY = `query BenchMaterial($id: ID!) {
   }
 }`;
 
-async function materialFloor(prisma: PrismaClient, { id }: { id: string }) {
-  const dbId = Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
-  const m = await prisma.material.findUnique({ where: { id: dbId } });
-  if (!m) return { data: { material: null } };
-  const [family, structures, measurements, computed] = await Promise.all([
-    m.familyKey ? prisma.materialFamily.findUnique({ where: { key: m.familyKey } }) : null,
-    prisma.structure.findMany({ where: { materialId: m.id }, orderBy: { id: 'asc' } }),
-    prisma.measurement.findMany({ where: { materialId: m.id }, orderBy: { id: 'asc' } }),
-    prisma.computedProperty.findMany({ where: { materialId: m.id }, orderBy: { id: 'asc' } }),
-  ]);
-  const paperIds = [...new Set([m.paperId, ...structures.map((s) => s.paperId), ...measurements.map((r) => r.paperId), ...computed.map((r) => r.paperId)])];
-  const propertyKeys = [...new Set([...measurements.map((r) => r.propertyKey), ...computed.map((r) => r.propertyKey)])];
-  const methodIds = [...new Set(computed.map((r) => r.methodId))];
-  const [papers, properties, methods] = await Promise.all([
-    prisma.paper.findMany({ where: { id: { in: paperIds } } }),
-    prisma.propertyKey.findMany({ where: { key: { in: propertyKeys } } }),
-    prisma.computationalMethod.findMany({ where: { id: { in: methodIds } } }),
-  ]);
-  const paper = new Map(papers.map((p) => [p.id, p]));
-  const property = new Map(properties.map((p) => [p.key, p]));
-  const method = new Map(methods.map((x) => [x.id, x]));
-  const src = (r: { paperId: number; locator: string }) => ({ locator: r.locator, paper: { doi: paper.get(r.paperId)!.doi } });
-  const mp = paper.get(m.paperId)!;
+/** Global ID / cursor of a row written in SQL: base64url of "Type:id", no padding (src/ids.ts). */
+const gid = (type: string, column: string) => `translate(encode(convert_to('${type}:' || ${column}, 'UTF8'), 'base64'), '+/=', '-_')`;
+const cursorSql = (column: string) => gid('cursor', column);
+/** A list built in the database: '[]' when empty, rows in id order. */
+const listSql = (object: string, from: string, order: string) => `(SELECT coalesce(json_agg(${object} ORDER BY ${order}), '[]'::json) ${from})`;
+
+/** (a) in one statement: the material, its family and paper, and its three fact lists with their property, method and paper. */
+const MATERIAL_FLOOR = `SELECT json_build_object('data', json_build_object('material', (
+  SELECT json_build_object(
+    'id', ${gid('Material', 'm.id')}, 'key', m.key, 'name', m.name, 'formula', m.formula, 'workingIon', m."workingIon", 'role', m.role,
+    'family', (SELECT json_build_object('key', f.key, 'name', f.name) FROM "MaterialFamily" f WHERE f.key = m."familyKey"),
+    'source', (SELECT json_build_object('locator', m.locator, 'paper', json_build_object('doi', p.doi, 'title', p.title, 'year', p.year)) FROM "Paper" p WHERE p.id = m."paperId"),
+    'structures', ${listSql(`json_build_object('id', ${gid('Structure', 's.id')}, 'label', s.label, 'spaceGroupSymbol', s."spaceGroupSymbol", 'spaceGroupNumber', s."spaceGroupNumber", 'alkaliContent', s."alkaliContent", 'source', json_build_object('locator', s.locator))`, `FROM "Structure" s WHERE s."materialId" = m.id`, 's.id')},
+    'measurements', ${listSql(
+      `json_build_object('id', ${gid('Measurement', 'r.id')}, 'property', json_build_object('key', k.key, 'canonicalUnit', k."canonicalUnit"), 'value', r.value, 'unit', r.unit, 'qualifier', r.qualifier, 'site', r.site,
+        'conditions', json_build_object('temperatureC', r."temperatureC", 'cRate', r."cRate", 'cycleNumber', r."cycleNumber", 'cellType', r."cellType", 'state', r.state, 'technique', r.technique),
+        'source', json_build_object('locator', r.locator, 'paper', json_build_object('doi', p.doi)))`,
+      `FROM "Measurement" r JOIN "PropertyKey" k ON k.key = r."propertyKey" JOIN "Paper" p ON p.id = r."paperId" WHERE r."materialId" = m.id`,
+      'r.id',
+    )},
+    'computedProperties', ${listSql(
+      `json_build_object('id', ${gid('ComputedProperty', 'c.id')}, 'property', json_build_object('key', c."propertyKey"), 'value', c.value, 'unit', c.unit, 'site', c.site, 'configuration', c.configuration,
+        'method', json_build_object('key', x.key, 'functional', x.functional), 'source', json_build_object('locator', c.locator, 'paper', json_build_object('doi', p.doi)))`,
+      `FROM "ComputedProperty" c JOIN "ComputationalMethod" x ON x.id = c."methodId" JOIN "Paper" p ON p.id = c."paperId" WHERE c."materialId" = m.id`,
+      'c.id',
+    )})
+  FROM "Material" m WHERE m.id = $1)))::text AS body`;
+
+const dbIdOf = (globalId: string) => Number(Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]);
+
+const MATERIAL_POSTGRAPHILE = `query BenchMaterial($id: Int!) {
+  material: materialById(id: $id) {
+    id key name formula workingIon role
+    family: materialFamilyByFamilyKey { key name }
+    locator paper: paperByPaperId { doi title year }
+    structures: structuresByMaterialIdList(orderBy: ID_ASC) { id label spaceGroupSymbol spaceGroupNumber alkaliContent locator }
+    measurements: measurementsByMaterialIdList(orderBy: ID_ASC) { id property: propertyKeyByPropertyKey { key canonicalUnit } value unit qualifier site temperatureC cRate cycleNumber cellType state technique locator paper: paperByPaperId { doi } }
+    computedProperties: computedPropertiesByMaterialIdList(orderBy: ID_ASC) { id propertyKey value unit site configuration method: computationalMethodByMethodId { key functional } locator paper: paperByPaperId { doi } }
+  }
+}`;
+
+/** PostGraphile's enum values are CONSTANT_CASE of PostgreSQL's labels ("NA" for Na). */
+const WORKING_IONS: Record<string, string> = { LI: 'Li', NA: 'Na', K: 'K', MG: 'Mg' };
+
+/** PostGraphile's answer to (a) in this project's shape, to compare content. */
+function materialFromPostGraphile(data: any) {
+  const m = data.material;
+  if (!m) return { material: null };
   return {
-    data: {
-      material: {
-        id: toGlobalId('Material', m.id), key: m.key, name: m.name, formula: m.formula, workingIon: m.workingIon, role: m.role,
-        family: family ? { key: family.key, name: family.name } : null,
-        source: { locator: m.locator, paper: { doi: mp.doi, title: mp.title, year: mp.year } },
-        structures: structures.map((s) => ({ id: toGlobalId('Structure', s.id), label: s.label, spaceGroupSymbol: s.spaceGroupSymbol, spaceGroupNumber: s.spaceGroupNumber, alkaliContent: s.alkaliContent, source: { locator: s.locator } })),
-        measurements: measurements.map((r) => ({
-          id: toGlobalId('Measurement', r.id), property: { key: r.propertyKey, canonicalUnit: property.get(r.propertyKey)!.canonicalUnit }, value: r.value, unit: r.unit, qualifier: r.qualifier, site: r.site,
-          conditions: { temperatureC: r.temperatureC, cRate: r.cRate, cycleNumber: r.cycleNumber, cellType: r.cellType, state: r.state, technique: r.technique },
-          source: src(r),
-        })),
-        computedProperties: computed.map((r) => {
-          const x = method.get(r.methodId)!;
-          return { id: toGlobalId('ComputedProperty', r.id), property: { key: r.propertyKey }, value: r.value, unit: r.unit, site: r.site, configuration: r.configuration, method: { key: x.key, functional: x.functional }, source: src(r) };
-        }),
-      },
+    material: {
+      id: toGlobalId('Material', m.id), key: m.key, name: m.name, formula: m.formula, workingIon: m.workingIon && WORKING_IONS[m.workingIon], role: m.role,
+      family: m.family,
+      source: { locator: m.locator, paper: m.paper },
+      structures: m.structures.map((s: any) => ({ id: toGlobalId('Structure', s.id), label: s.label, spaceGroupSymbol: s.spaceGroupSymbol, spaceGroupNumber: s.spaceGroupNumber, alkaliContent: s.alkaliContent, source: { locator: s.locator } })),
+      measurements: m.measurements.map((r: any) => ({
+        id: toGlobalId('Measurement', r.id), property: r.property, value: r.value, unit: r.unit, qualifier: r.qualifier, site: r.site,
+        conditions: { temperatureC: r.temperatureC, cRate: r.cRate, cycleNumber: r.cycleNumber, cellType: r.cellType, state: r.state, technique: r.technique },
+        source: { locator: r.locator, paper: r.paper },
+      })),
+      computedProperties: m.computedProperties.map((c: any) => ({ id: toGlobalId('ComputedProperty', c.id), property: { key: c.propertyKey }, value: c.value, unit: c.unit, site: c.site, configuration: c.configuration, method: c.method, source: { locator: c.locator, paper: c.paper } })),
     },
   };
 }
@@ -123,39 +159,54 @@ const PAGE_QUERY = `query BenchPage($first: Int!, $after: String, $filter: Mater
   }
 }`;
 
-async function pageFloor(prisma: PrismaClient, { first, after, filter }: { first: number; after: string | null; filter: { family: string } }) {
-  const where = { familyKey: filter.family };
-  const afterId = after == null ? undefined : fromCursor(after);
-  const [rows, totalCount] = await Promise.all([
-    prisma.material.findMany({ where: afterId === undefined ? where : { AND: [where, { id: { gt: afterId } }] }, orderBy: { id: 'asc' }, take: first + 1 }),
-    prisma.material.count({ where }),
-  ]);
-  const page = rows.slice(0, first);
-  const ids = page.map((m) => m.id);
-  const [structures, measurements] = await Promise.all([
-    prisma.structure.findMany({ where: { materialId: { in: ids } }, orderBy: { id: 'asc' } }),
-    prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: { id: 'asc' } }),
-  ]);
-  const byMaterial = <T extends { materialId: number }>(list: T[]) => {
-    const map = new Map<number, T[]>(ids.map((id) => [id, []]));
-    for (const r of list) map.get(r.materialId)!.push(r);
-    return map;
-  };
-  const s = byMaterial(structures);
-  const ms = byMaterial(measurements);
+/**
+ * (b) in one statement: the page (one row more than asked tells whether another follows), the
+ * family's total, and per material its structures and measurements as lists built in the database.
+ */
+const PAGE_FLOOR = `WITH ahead AS (SELECT m.id, m.key, m.formula, m.role FROM "Material" m WHERE m."familyKey" = $1 AND m.id > $2 ORDER BY m.id LIMIT $3 + 1),
+  page AS (SELECT * FROM ahead ORDER BY id LIMIT $3)
+SELECT json_build_object('data', json_build_object('materials', json_build_object(
+  'totalCount', (SELECT count(*) FROM "Material" WHERE "familyKey" = $1),
+  'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM ahead) > $3, 'endCursor', (SELECT ${cursorSql('max(id)')} FROM page)),
+  'edges', ${listSql(
+    `json_build_object('node', json_build_object('id', ${gid('Material', 'q.id')}, 'key', q.key, 'formula', q.formula, 'role', q.role,
+      'structures', ${listSql(`json_build_object('label', s.label, 'spaceGroupSymbol', s."spaceGroupSymbol", 'alkaliContent', s."alkaliContent")`, `FROM "Structure" s WHERE s."materialId" = q.id`, 's.id')},
+      'measurements', ${listSql(`json_build_object('value', r.value, 'unit', r.unit, 'site', r.site, 'conditions', json_build_object('cRate', r."cRate", 'cycleNumber', r."cycleNumber", 'cellType', r."cellType", 'temperatureC', r."temperatureC"))`, `FROM "Measurement" r WHERE r."materialId" = q.id`, 'r.id')}))`,
+    'FROM page q',
+    'q.id',
+  )})))::text AS body`;
+
+const pageFloorValues = ({ first, after, filter }: { first: number; after: string | null; filter: { family: string } }) => [filter.family, after == null ? 0 : fromCursor(after), first];
+
+const PAGE_POSTGRAPHILE = `query BenchPage($first: Int!, $after: Cursor, $family: String!) {
+  materials: allMaterials(first: $first, after: $after, condition: { familyKey: $family }, orderBy: ID_ASC) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id key formula role
+      structures: structuresByMaterialIdList(orderBy: ID_ASC) { label spaceGroupSymbol alkaliContent }
+      measurements: measurementsByMaterialIdList(orderBy: ID_ASC) { value unit site cRate cycleNumber cellType temperatureC }
+    } }
+  }
+}`;
+
+/** PostGraphile's cursor for an id under `orderBy: ID_ASC` (base64 of its JSON ["id_asc", [id]]). */
+const postgraphileCursor = (id: number) => Buffer.from(JSON.stringify(['id_asc', [id]])).toString('base64');
+const idOfPostgraphileCursor = (cursor: string) => (JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as [string, [number]])[1][0];
+
+function pageFromPostGraphile(data: any) {
+  const c = data.materials;
   return {
-    data: {
-      materials: {
-        totalCount,
-        pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? toCursor(page[page.length - 1]!.id) : null },
-        edges: page.map((m) => ({
-          node: {
-            id: toGlobalId('Material', m.id), key: m.key, formula: m.formula, role: m.role,
-            structures: s.get(m.id)!.map((x) => ({ label: x.label, spaceGroupSymbol: x.spaceGroupSymbol, alkaliContent: x.alkaliContent })),
-            measurements: ms.get(m.id)!.map((x) => ({ value: x.value, unit: x.unit, site: x.site, conditions: { cRate: x.cRate, cycleNumber: x.cycleNumber, cellType: x.cellType, temperatureC: x.temperatureC } })),
-          },
-        })),
-      },
+    materials: {
+      totalCount: c.totalCount,
+      pageInfo: { hasNextPage: c.pageInfo.hasNextPage, endCursor: c.pageInfo.endCursor && toCursor(idOfPostgraphileCursor(c.pageInfo.endCursor)) },
+      edges: c.edges.map(({ node: m }: any) => ({
+        node: {
+          id: toGlobalId('Material', m.id), key: m.key, formula: m.formula, role: m.role,
+          structures: m.structures,
+          measurements: m.measurements.map((r: any) => ({ value: r.value, unit: r.unit, site: r.site, conditions: { cRate: r.cRate, cycleNumber: r.cycleNumber, cellType: r.cellType, temperatureC: r.temperatureC } })),
+        },
+      })),
     },
   };
 }
@@ -337,13 +388,18 @@ async function correlationFloorNow(prisma: PrismaClient) {
 
 const ENTITIES_QUERY = `query BenchEntities($r: [_Any!]!) { _entities(representations: $r) { ... on Material { id name formula } } }`;
 
-// The same statement as the GraphQL route's materialById loader (whole rows): reading only the
-// three selected columns made this floor twice as fast, a gap of SQL, not of GraphQL.
-async function entitiesFloor(prisma: PrismaClient, { r }: { r: { id: string }[] }) {
-  const ids = r.map((x) => Number(Buffer.from(x.id, 'base64url').toString('utf8').split(':')[1]));
-  const rows = await prisma.material.findMany({ where: { id: { in: [...new Set(ids)] } } });
-  const byId = new Map(rows.map((m) => [m.id, m]));
-  return { data: { _entities: ids.map((id) => { const m = byId.get(id); return m ? { id: toGlobalId('Material', m.id), name: m.name, formula: m.formula } : null; }) } };
+/** (e) in one statement: the references in request order, null where no material has the id. */
+const ENTITIES_FLOOR = `SELECT json_build_object('data', json_build_object('_entities', coalesce(json_agg(
+    CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('id', ${gid('Material', 'm.id')}, 'name', m.name, 'formula', m.formula) END ORDER BY r.at), '[]'::json)))::text AS body
+  FROM unnest($1::int[]) WITH ORDINALITY AS r(id, at) LEFT JOIN "Material" m ON m.id = r.id`;
+
+// PostGraphile has no federation: the nearest is one list filtered by the ids (connection-filter
+// plugin), in its own order; the comparison puts it in the references' order.
+const ENTITIES_POSTGRAPHILE = `query BenchEntities($ids: [Int!]!) { materials: allMaterialsList(filter: { id: { in: $ids } }) { id name formula } }`;
+
+function entitiesFromPostGraphile(data: any, ids: number[]) {
+  const byId = new Map<number, any>(data.materials.map((m: any) => [m.id, m]));
+  return { _entities: ids.map((id) => { const m = byId.get(id); return m ? { id: toGlobalId('Material', m.id), name: m.name, formula: m.formula } : null; }) };
 }
 
 // ------------------------------------------------------------------------------------
@@ -355,34 +411,49 @@ export const OPERATIONS: Operation[] = [
     name: 'material',
     title: '(a) material by id with facts and sources',
     request: (f, k) => ({ query: MATERIAL_QUERY, variables: { id: rotate(f.materialIds, k) } }),
-    floor: (prisma, v) => materialFloor(prisma, v as { id: string }),
+    sqlFloor: (v) => ({ text: MATERIAL_FLOOR, values: [dbIdOf(v.id)] }),
+    postgraphile: {
+      request: (f, k) => ({ query: MATERIAL_POSTGRAPHILE, variables: { id: dbIdOf(rotate(f.materialIds, k)) } }),
+      ours: (data) => materialFromPostGraphile(data),
+    },
   },
   {
     name: 'page',
     title: '(b) filtered page of 50 with structures and measurements',
     sizes: [50, 10],
     request: (f, k, size = 50) => ({ query: PAGE_QUERY, variables: { first: size, after: rotate(f.pageAfter, k), filter: { family: PAGE_FAMILY } } }),
-    floor: (prisma, v) => pageFloor(prisma, v as never),
+    sqlFloor: (v) => ({ text: PAGE_FLOOR, values: pageFloorValues(v as never) }),
+    postgraphile: {
+      request: (f, k, size = 50) => {
+        const after = rotate(f.pageAfter, k);
+        return { query: PAGE_POSTGRAPHILE, variables: { first: size, after: after && postgraphileCursor(fromCursor(after)), family: PAGE_FAMILY } };
+      },
+      ours: (data) => pageFromPostGraphile(data),
+    },
   },
   {
     name: 'derived',
     title: '(c) derived page of 50: capacities, voltage pairs, stability',
     sizes: [50, 10],
     request: (f, k, size = 50, forStatements = false) => ({ query: DERIVED_QUERY, variables: { first: size, after: forStatements ? f.derivedShapeAfter : rotate(f.derivedAfter, k) } }),
-    floor: (prisma, v) => derivedFloor(prisma, v as never),
+    prismaFloor: (prisma, v) => derivedFloor(prisma, v as never),
   },
   {
     name: 'correlation',
     title: '(d) correlation over the whole NaMO3 family',
     request: () => ({ query: CORRELATION_QUERY, variables: {} }),
-    floor: (prisma) => correlationFloor(prisma),
+    prismaFloor: (prisma) => correlationFloor(prisma),
   },
   {
     name: 'entities',
     title: '(e) federation _entities, 100 Material references',
     sizes: [100, 10],
     request: (f, k, size = 100) => ({ query: ENTITIES_QUERY, variables: { r: rotate(f.entityBatches, k).slice(0, size) } }),
-    floor: (prisma, v) => entitiesFloor(prisma, v as never),
+    sqlFloor: (v) => ({ text: ENTITIES_FLOOR, values: [(v.r as { id: string }[]).map((x) => dbIdOf(x.id))] }),
+    postgraphile: {
+      request: (f, k, size = 100) => ({ query: ENTITIES_POSTGRAPHILE, variables: { ids: rotate(f.entityBatches, k).slice(0, size).map((x) => dbIdOf(x.id)) } }),
+      ours: (data, request) => entitiesFromPostGraphile(data, request.variables.ids as number[]),
+    },
   },
 ];
 

@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- [--materials 10000] [--db pglite|postgres|both] [--duration 2] [--connections 8]
- *                   [--ops material,page,…] [--fresh] [--server-heap-mib 384] [--pglite-shared-buffers 16MB]
- *                   [--admin-url postgresql://…/postgres]`
+ * `npm run bench -- [--materials 10000] [--db pglite|postgres|both] [--duration 2] [--connections 8,32]
+ *                   [--rounds 2] [--ops material,page,…] [--fresh] [--server-heap-mib 384]
+ *                   [--pglite-shared-buffers 16MB] [--admin-url postgresql://…/postgres]`
  *
  * PostgreSQL: a role that may CREATE DATABASE (default cathode_ci@127.0.0.1, or
  * BENCH_ADMIN_DATABASE_URL); the data goes into database cathode_bench_<N>. PGlite: data/bench/pglite-<N>.
@@ -9,22 +9,29 @@
  * For each database: generate the synthetic data set if missing (data/bench/<N>), load it through
  * the normal ingest path in a child process (scripts/bench/load.ts; reused while the data set is
  * unchanged, --fresh reloads), start the real app plus the floor routes in a server process
- * (scripts/bench/serve.ts), and for every operation of scripts/bench/operations.ts:
- *   1. check that the GraphQL body and the floor body are byte-identical (a mismatch or a GraphQL
- *      error is reported as a failure and the operation is not measured);
+ * (scripts/bench/serve.ts) and, on PostgreSQL, PostGraphile on the same database
+ * (scripts/bench/postgraphile.ts); then for every operation of scripts/bench/operations.ts:
+ *   1. content checks on a few requests: the SQL floor's body parses to the same JSON as
+ *      GraphQL's (a Prisma floor's body must be byte-identical), and PostGraphile's answer,
+ *      reshaped, is the same data; a mismatch or an error is a failure and the operation is not measured;
  *   2. count SQL statements of one request (at two page/batch sizes where the operation has one);
- *   3. measure with autocannon on loopback, alternating GraphQL and floor (A, B, A, B, each
- *      --duration seconds after a short warm-up, or a fixed number of requests for operations
- *      too slow to complete enough in that time), so machine drift affects both alike.
+ *   3. at each connection count, measure with autocannon on loopback in rounds of GraphQL, floor,
+ *      PostGraphile (each --duration seconds after a warm-up, or a fixed number of requests for
+ *      operations too slow to complete enough in that time), so machine drift affects all alike;
+ *      per run, CPU time of the server process, of PostGraphile's and of the database backends
+ *      (/proc/<pid>/stat; on PGlite the database runs inside the server process).
  * The server runs in production mode (NODE_ENV=production), and reports its peak RSS.
- * Prints a table per database and writes data/bench/results-<N>.json (+ .md for BENCHMARKS.md).
- * Exit code 1 when a byte check failed.
+ * Prints tables per database and writes data/bench/results-<N>.json (+ .md for BENCHMARKS.md).
+ * Exit code 1 when a content check failed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { deepStrictEqual } from 'node:assert/strict';
+import { execSync } from 'node:child_process';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { defaultDataDir, MANIFEST_FILE, parseArgs, writeDataset, type Manifest } from './data.js';
 import { adminQuery as runAdminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
 import type { LoadResult } from './load.js';
@@ -34,7 +41,8 @@ const args = parseArgs(process.argv.slice(2));
 const N = Number(args.get('materials') ?? 1000);
 const dbChoice = (args.get('db') ?? 'both') as 'pglite' | 'postgres' | 'both';
 const duration = Number(args.get('duration') ?? 2);
-const connections = Number(args.get('connections') ?? 8);
+const connectionCounts = (args.get('connections') ?? '8,32').split(',').map(Number);
+const rounds = Number(args.get('rounds') ?? 2);
 const fresh = args.has('fresh');
 const adminUrl = args.get('admin-url') ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/postgres';
 const onlyOps = args.get('ops')?.split(',');
@@ -49,9 +57,11 @@ const pgliteSharedBuffers = args.get('pglite-shared-buffers');
  * at least 100 per run so each side's p99 comes from 200 samples (with fewer, "p99" is the
  * single slowest request and one scheduler hiccup on a shared machine decides the ratio).
  */
-const MIN_REQUESTS = Math.max(100, connections * 4);
+const minRequests = (connections: number) => Math.max(100, connections * 4);
 const operations = OPERATIONS.filter((o) => !onlyOps || onlyOps.includes(o.name));
 if (!['pglite', 'postgres', 'both'].includes(dbChoice)) throw new Error(`--db must be pglite, postgres or both, got ${dbChoice}`);
+
+type Side = 'graphql' | 'floor' | 'postgraphile';
 
 interface Measured {
   requests: number;
@@ -60,6 +70,19 @@ interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU ms per request: the process that answered (server or PostGraphile), and the database backends (PostgreSQL only). */
+  cpuMsPerRequest: { process: number; database: number | null };
+}
+
+/** One connection count: every side's runs summed, and per round the throughput ratios. */
+interface AtConnections {
+  connections: number;
+  runs: string;
+  sides: Partial<Record<Side, Measured>>;
+  /** Per round: GraphQL ÷ floor and GraphQL ÷ PostGraphile throughput. */
+  ratios: { floor: number[]; postgraphile: number[] };
+  /** Peak RSS of the answering process while each side ran, MiB. */
+  peakRssMiB: Partial<Record<Side, number>>;
 }
 
 interface OperationResult {
@@ -69,15 +92,10 @@ interface OperationResult {
   failure?: string;
   bytes?: number;
   cost?: number | string;
+  /** 'sql': one hand-written statement through plain pg; 'prisma': the same Prisma client, bytes by hand. */
+  floorKind?: 'sql' | 'prisma';
   statements?: { size: number | null; graphql: number; floor: number }[];
-  graphql?: Measured;
-  floor?: Measured;
-  throughputRatio?: number;
-  p99Ratio?: number;
-  /** How the A/B runs were bounded. */
-  runs?: string;
-  /** Peak RSS of the server (sampled every 50 ms) while it served this operation's GraphQL runs and floor runs, MiB. */
-  peakRssMiB?: { graphql: number; floor: number };
+  measured?: AtConnections[];
 }
 
 interface DatabaseResult {
@@ -85,6 +103,7 @@ interface DatabaseResult {
   load: LoadResult | null;
   loadReused: boolean;
   serverRss: { startMiB: number; peakMiB: number; endMiB: number };
+  postgraphileRss?: { startMiB: number; peakMiB: number };
   /** Peaks of process.memoryUsage() parts in the server (sampled every 50 ms), MiB. */
   serverMemoryPeaks?: Record<string, number>;
   serverMemoryStart?: Record<string, number>;
@@ -176,6 +195,59 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
   });
 }
 
+/** PostGraphile on the same PostgreSQL database, in a process of its own. */
+async function startPostGraphile(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/postgraphile.ts'], { env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`PostGraphile exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('BENCH_POSTGRAPHILE ')) resolve({ child, url: (JSON.parse(line.slice('BENCH_POSTGRAPHILE '.length)) as { url: string }).url });
+    });
+  });
+}
+
+// ------------------------------------------------------------------------------------ CPU and RSS from /proc
+
+const CLOCK_TICKS_PER_S = Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100;
+
+/** User + system CPU of a process so far, ms (0 when it is gone). */
+function cpuMs(pid: number): number {
+  try {
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** The PostgreSQL backends serving one database (the app's pool and PostGraphile's). */
+class DatabaseBackends {
+  private readonly client: pg.Client;
+  constructor(adminUrl: string, private readonly database: string) {
+    this.client = new pg.Client({ connectionString: adminUrl });
+  }
+  connect = () => this.client.connect();
+  end = () => this.client.end();
+  async cpu(): Promise<Map<number, number>> {
+    const { rows } = await this.client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [this.database]);
+    return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+  }
+  /** CPU ms the backends spent since `before` (backends that appeared meanwhile count from zero). */
+  static since(before: Map<number, number>, after: Map<number, number>): number {
+    let ms = 0;
+    for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+    return ms;
+  }
+}
+
 async function post(url: string, body: BenchRequest): Promise<{ status: number; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, text: await response.text() };
@@ -207,7 +279,7 @@ function percentile(sorted: number[], p: number): number {
 /** Why requests failed (status or socket error → count), reported with a failed operation. */
 const errorReasons = new Map<string, number>();
 
-async function cannon(url: string, bodies: string[], length: { seconds: number } | { amount: number }): Promise<{ latencies: number[]; requests: number; seconds: number; errors: number }> {
+async function cannon(url: string, bodies: string[], length: { seconds: number } | { amount: number }, connections: number): Promise<{ latencies: number[]; requests: number; seconds: number; errors: number }> {
   const latencies: number[] = [];
   const started = performance.now();
   let last = started;
@@ -237,7 +309,7 @@ async function cannon(url: string, bodies: string[], length: { seconds: number }
   return { latencies, requests: latencies.length, seconds: (last - started) / 1000, errors: result.errors + result.timeouts + result.non2xx };
 }
 
-function summarize(runs: { latencies: number[]; requests: number; seconds: number; errors: number }[]): Measured {
+function summarize(runs: { latencies: number[]; requests: number; seconds: number; errors: number }[]): Omit<Measured, 'cpuMsPerRequest'> {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const requests = runs.reduce((n, r) => n + r.requests, 0);
   const seconds = runs.reduce((n, r) => n + r.seconds, 0);
@@ -258,24 +330,76 @@ async function costOf(request: BenchRequest): Promise<number | string> {
 }
 let schemaCache: unknown;
 
-async function benchOperation(op: Operation, server: { graphql: string; floor: string }, fixtures: Fixtures): Promise<OperationResult> {
-  const result: OperationResult = { name: op.name, title: op.title, ok: false };
-  const floorUrl = `${server.floor}/bench/floor/${op.name}`;
+interface Servers {
+  graphql: string;
+  floor: string;
+  serverPid: number;
+  postgraphile?: { url: string; pid: number };
+  backends?: DatabaseBackends;
+}
+
+/** Where the bodies differ, for the failure message. */
+function firstDifference(a: string, b: string): string {
+  let at = 0;
+  while (at < a.length && a[at] === b[at]) at++;
+  return `at byte ${at}: …${JSON.stringify(a.slice(Math.max(0, at - 60), at + 60))}… vs …${JSON.stringify(b.slice(Math.max(0, at - 60), at + 60))}…`;
+}
+
+function sameData(a: unknown, b: unknown): string | null {
+  try {
+    deepStrictEqual(a, b);
+    return null;
+  } catch (error) {
+    return (error as Error).message.slice(0, 800);
+  }
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+};
+
+async function benchOperation(op: Operation, servers: Servers, fixtures: Fixtures): Promise<OperationResult> {
+  const result: OperationResult = { name: op.name, title: op.title, ok: false, floorKind: op.sqlFloor ? 'sql' : 'prisma' };
+  const floorUrl = `${servers.floor}/bench/floor/${op.name}`;
+  const peer = op.postgraphile && servers.postgraphile ? { ...op.postgraphile, url: servers.postgraphile.url } : undefined;
   result.cost = await costOf(op.request(fixtures, 0));
-  // 1. byte check on a few requests
+  // 1. content checks on a few requests
   for (const k of [0, 1, 2, 3]) {
     const request = op.request(fixtures, k);
-    const [a, b] = [await post(server.graphql, request), await post(floorUrl, request)];
+    const [a, b] = [await post(servers.graphql, request), await post(floorUrl, request)];
     const errors = a.text.includes('"errors"') ? a.text.slice(0, 600) : null;
     if (a.status !== 200 || errors) {
       result.failure = `GraphQL request ${k} answered ${a.status}: ${errors ?? a.text.slice(0, 600)}`;
       return result;
     }
-    if (a.text !== b.text) {
-      let at = 0;
-      while (at < a.text.length && a.text[at] === b.text[at]) at++;
-      result.failure = `bodies differ at byte ${at} of request ${k}: GraphQL …${JSON.stringify(a.text.slice(Math.max(0, at - 60), at + 60))}… floor …${JSON.stringify(b.text.slice(Math.max(0, at - 60), at + 60))}…`;
+    if (b.status !== 200) {
+      result.failure = `floor request ${k} answered ${b.status}: ${b.text.slice(0, 600)}`;
       return result;
+    }
+    if (op.sqlFloor) {
+      const differs = sameData(JSON.parse(b.text), JSON.parse(a.text));
+      if (differs) {
+        result.failure = `floor and GraphQL answers differ for request ${k}: ${differs}`;
+        return result;
+      }
+    } else if (a.text !== b.text) {
+      result.failure = `bodies differ for request ${k} ${firstDifference(a.text, b.text)} (GraphQL vs floor)`;
+      return result;
+    }
+    if (peer) {
+      const peerRequest = peer.request(fixtures, k);
+      const c = await post(peer.url, peerRequest);
+      const answer = JSON.parse(c.text) as { data?: unknown; errors?: unknown };
+      if (c.status !== 200 || answer.errors) {
+        result.failure = `PostGraphile request ${k} answered ${c.status}: ${c.text.slice(0, 600)}`;
+        return result;
+      }
+      const differs = sameData(peer.ours(answer.data, peerRequest), (JSON.parse(a.text) as { data: unknown }).data);
+      if (differs) {
+        result.failure = `PostGraphile and GraphQL answers differ for request ${k}: ${differs}`;
+        return result;
+      }
     }
     result.bytes = Buffer.byteLength(a.text);
   }
@@ -286,46 +410,68 @@ async function benchOperation(op: Operation, server: { graphql: string; floor: s
     const request = op.request(fixtures, 1, size ?? undefined, true);
     const counts = { graphql: Infinity, floor: Infinity };
     for (let run = 0; run < 3; run++) {
-      const s0 = (await stats(server.floor)).statements;
-      await post(server.graphql, request);
-      const s1 = (await stats(server.floor)).statements;
+      const s0 = (await stats(servers.floor)).statements;
+      await post(servers.graphql, request);
+      const s1 = (await stats(servers.floor)).statements;
       await post(floorUrl, request);
-      const s2 = (await stats(server.floor)).statements;
+      const s2 = (await stats(servers.floor)).statements;
       counts.graphql = Math.min(counts.graphql, s1 - s0);
       counts.floor = Math.min(counts.floor, s2 - s1);
     }
     result.statements.push({ size, ...counts });
   }
-  // 3. A, B, A, B with autocannon after a warm-up of each
+  // 3. per connection count: rounds of GraphQL, floor, PostGraphile, each after a warm-up
   const bodies = Array.from({ length: 64 }, (_, k) => JSON.stringify(op.request(fixtures, k)));
+  const sides: { side: Side; url: string; bodies: string[]; pid: number }[] = [
+    { side: 'graphql', url: servers.graphql, bodies, pid: servers.serverPid },
+    { side: 'floor', url: floorUrl, bodies, pid: servers.serverPid },
+    ...(peer ? [{ side: 'postgraphile' as const, url: peer.url, bodies: Array.from({ length: 64 }, (_, k) => JSON.stringify(peer.request(fixtures, k))), pid: servers.postgraphile!.pid }] : []),
+  ];
   errorReasons.clear();
-  const warmA = await cannon(server.graphql, bodies, { amount: connections * 2 });
-  const warmB = await cannon(floorUrl, bodies, { amount: connections * 2 });
-  // Runs of `duration` seconds, or of a fixed number of requests when fewer than MIN_REQUESTS
-  // would complete in that time (same kind of run for A and B).
-  const slowest = Math.min(warmA.requests / warmA.seconds, warmB.requests / warmB.seconds);
-  const length = slowest * duration >= MIN_REQUESTS ? { seconds: duration } : { amount: MIN_REQUESTS };
-  result.runs = 'seconds' in length ? `2 × ${duration} s each` : `2 × ${MIN_REQUESTS} requests each`;
-  const a: Awaited<ReturnType<typeof cannon>>[] = [];
-  const b: Awaited<ReturnType<typeof cannon>>[] = [];
-  const peakRss = { graphql: 0, floor: 0 };
-  const measured = async (side: 'graphql' | 'floor', url: string) => {
-    await fetch(`${server.floor}/bench/peaks/reset`, { method: 'POST' });
-    const run = await cannon(url, bodies, length);
-    peakRss[side] = Math.max(peakRss[side], (await stats(server.floor)).peaks.rss!);
-    return run;
-  };
-  for (let round = 0; round < 2; round++) {
-    a.push(await measured('graphql', server.graphql));
-    b.push(await measured('floor', floorUrl));
+  result.measured = [];
+  let failedRequests = 0;
+  for (const connections of connectionCounts) {
+    const warm: Awaited<ReturnType<typeof cannon>>[] = [];
+    for (const s of sides) warm.push(await cannon(s.url, s.bodies, { amount: connections * 2 }, connections));
+    // Runs of `duration` seconds, or of a fixed number of requests when fewer than minRequests
+    // would complete in that time (the same kind of run for every side).
+    const slowest = Math.min(...warm.map((w) => w.requests / w.seconds));
+    const length = slowest * duration >= minRequests(connections) ? { seconds: duration } : { amount: minRequests(connections) };
+    const at: AtConnections = { connections, runs: `${rounds} × ${'seconds' in length ? `${duration} s` : `${length.amount} requests`} each`, sides: {}, ratios: { floor: [], postgraphile: [] }, peakRssMiB: {} };
+    const runs = new Map<Side, { run: Awaited<ReturnType<typeof cannon>>; processMs: number; databaseMs: number | null }[]>(sides.map((s) => [s.side, []]));
+    for (let round = 0; round < rounds; round++) {
+      const throughput: Partial<Record<Side, number>> = {};
+      for (const s of sides) {
+        if (s.side !== 'postgraphile') await fetch(`${servers.floor}/bench/peaks/reset`, { method: 'POST' });
+        const cpu0 = cpuMs(s.pid);
+        const db0 = await servers.backends?.cpu();
+        const run = await cannon(s.url, s.bodies, length, connections);
+        const processMs = cpuMs(s.pid) - cpu0;
+        const databaseMs = db0 ? DatabaseBackends.since(db0, await servers.backends!.cpu()) : null;
+        const peak = s.side === 'postgraphile' ? rssMiB(s.pid, 'VmRSS') : (await stats(servers.floor)).peaks.rss!;
+        at.peakRssMiB[s.side] = Math.max(at.peakRssMiB[s.side] ?? 0, peak);
+        runs.get(s.side)!.push({ run, processMs, databaseMs });
+        throughput[s.side] = run.requests / run.seconds;
+        failedRequests += run.errors;
+      }
+      at.ratios.floor.push(throughput.graphql! / throughput.floor!);
+      if (throughput.postgraphile) at.ratios.postgraphile.push(throughput.graphql! / throughput.postgraphile);
+    }
+    for (const [side, list] of runs) {
+      const requests = list.reduce((n, r) => n + r.run.requests, 0);
+      at.sides[side] = {
+        ...summarize(list.map((r) => r.run)),
+        cpuMsPerRequest: {
+          process: list.reduce((n, r) => n + r.processMs, 0) / requests,
+          database: list[0]!.databaseMs === null ? null : list.reduce((n, r) => n + r.databaseMs!, 0) / requests,
+        },
+      };
+    }
+    result.measured.push(at);
+    log(`  ${connections} connections: ${sides.map((s) => `${s.side} ${f1(at.sides[s.side]!.throughput)} req/s, p99 ${f1(at.sides[s.side]!.p99)} ms, CPU ${f1(at.sides[s.side]!.cpuMsPerRequest.process)} + db ${f1(at.sides[s.side]!.cpuMsPerRequest.database ?? NaN)} ms`).join(' | ')} | GraphQL ÷ floor ${at.ratios.floor.map(f2).join(', ')}${at.ratios.postgraphile.length ? ` | GraphQL ÷ PostGraphile ${at.ratios.postgraphile.map(f2).join(', ')}` : ''}`);
   }
-  result.peakRssMiB = peakRss;
-  result.graphql = summarize(a);
-  result.floor = summarize(b);
-  result.throughputRatio = result.graphql.throughput / result.floor.throughput;
-  result.p99Ratio = result.graphql.p99 / result.floor.p99;
-  result.ok = result.graphql.errors === 0 && result.floor.errors === 0 && result.graphql.requests > 0 && result.floor.requests > 0;
-  if (!result.ok) result.failure = `request errors: GraphQL ${result.graphql.errors}, floor ${result.floor.errors}; completed: GraphQL ${result.graphql.requests}, floor ${result.floor.requests} (${result.runs}); reasons: ${JSON.stringify(Object.fromEntries(errorReasons))}`;
+  result.ok = failedRequests === 0;
+  if (!result.ok) result.failure = `${failedRequests} requests failed; reasons: ${JSON.stringify(Object.fromEntries(errorReasons))}`;
   return result;
 }
 
@@ -333,6 +479,9 @@ async function benchOperation(op: Operation, server: { graphql: string; floor: s
 
 const roundAll = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
 const f1 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const f2 = (x: number) => x.toFixed(2);
+/** "median (min–max)" of per-round ratios. */
+const ratioText = (xs: number[]) => (xs.length === 0 ? '–' : xs.length === 1 ? f2(xs[0]!) : `${f2(median(xs))} (${f2(Math.min(...xs))}–${f2(Math.max(...xs))})`);
 
 function markdown(results: DatabaseResult[], manifest: Manifest): string {
   const out: string[] = [];
@@ -340,26 +489,32 @@ function markdown(results: DatabaseResult[], manifest: Manifest): string {
     const load = r.load;
     out.push(
       `**N = ${manifest.materials.toLocaleString('en')} materials, ${r.db}**, server heap cap ${serverHeapMiB ? `${serverHeapMiB} MiB` : 'none'}${r.db === 'pglite' && pgliteSharedBuffers ? `, PGlite shared_buffers ${pgliteSharedBuffers}` : ''} (${manifest.facts.toLocaleString('en')} synthetic facts in ${manifest.papers} paper files + the 3 real papers; ` +
-        (load ? `load ${f1(load.totalSeconds)} s: validation ${f1(load.validateSeconds)} s overlapping writes ${f1(load.loadSeconds)} s, migrate ${f1(load.migrateSeconds)} s${r.loadReused ? ', from an earlier run' : ''}` : 'load n/a') +
+        (load ? `load ${f1(load.totalSeconds)} s${r.loadReused ? ', from an earlier run' : ''}` : 'load n/a') +
         `; server RSS ${f1(r.serverRss.startMiB)} MiB after start, peak ${f1(r.serverRss.peakMiB)} MiB` +
-        (r.serverMemoryPeaks ? ` (peak V8 heap ${f1(r.serverMemoryPeaks.heapTotal)} MiB, peak ArrayBuffers ${f1(r.serverMemoryPeaks.arrayBuffers)} MiB)` : '') +
+        (r.serverMemoryPeaks ? ` (peak V8 heap ${f1(r.serverMemoryPeaks.heapTotal)} MiB)` : '') +
+        (r.postgraphileRss ? `; PostGraphile RSS ${f1(r.postgraphileRss.startMiB)} MiB after start, peak ${f1(r.postgraphileRss.peakMiB)} MiB` : '') +
         ')',
       '',
-      '| operation | bytes | cost | SQL statements (GraphQL / floor) | GraphQL req/s | floor req/s | ratio | GraphQL p50 / p99 ms | floor p50 / p99 ms | p99 ratio | peak RSS MiB (GraphQL / floor) | runs |',
-      '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| operation | conn. | bytes | SQL statements (GraphQL / floor) | req/s GraphQL / floor / PostGraphile | GraphQL ÷ floor per round | GraphQL ÷ PostGraphile per round | p99 ms GraphQL / floor / PostGraphile | server CPU ms/req GraphQL / floor / PostGraphile | database CPU ms/req GraphQL / floor / PostGraphile | peak RSS MiB GraphQL / floor / PostGraphile | runs |',
+      '|---|---:|---:|---|---|---|---|---|---|---|---|---|',
     );
     for (const o of r.operations) {
-      if (!o.graphql || !o.floor) {
-        out.push(`| ${o.title} | | ${o.cost ?? ''} | | **FAILED**: ${(o.failure ?? '').replace(/\|/g, '\\|').slice(0, 300)} | | | | | | | |`);
+      if (!o.measured) {
+        out.push(`| ${o.title} | | | | **FAILED**: ${(o.failure ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 300)} | | | | | | | |`);
         continue;
       }
       const statements = (o.statements ?? []).map((s) => `${s.graphql} / ${s.floor}${s.size !== null ? ` (size ${s.size})` : ''}`).join(', ');
-      out.push(
-        `| ${o.title} | ${o.bytes?.toLocaleString('en')} | ${o.cost} | ${statements} | ${f1(o.graphql.throughput)} | ${f1(o.floor.throughput)} | ${f1(o.throughputRatio)} | ${f1(o.graphql.p50)} / ${f1(o.graphql.p99)} | ${f1(o.floor.p50)} / ${f1(o.floor.p99)} | ${f1(o.p99Ratio)} | ${o.peakRssMiB ? `${f1(o.peakRssMiB.graphql)} / ${f1(o.peakRssMiB.floor)}` : ''} | ${o.runs} |`,
-      );
+      for (const at of o.measured) {
+        const each = (pick: (m: Measured) => number | null) => (['graphql', 'floor', 'postgraphile'] as Side[]).filter((side) => at.sides[side]).map((side) => f1(pick(at.sides[side]!) ?? NaN)).join(' / ');
+        const rss = (['graphql', 'floor', 'postgraphile'] as Side[]).filter((side) => at.peakRssMiB[side] !== undefined).map((side) => f1(at.peakRssMiB[side])).join(' / ');
+        out.push(
+          `| ${o.title}${o.floorKind === 'prisma' ? ' ²' : ''} | ${at.connections} | ${o.bytes?.toLocaleString('en')} | ${statements} | ${each((m) => m.throughput)} | ${ratioText(at.ratios.floor)} | ${ratioText(at.ratios.postgraphile)} | ${each((m) => m.p99)} | ${each((m) => m.cpuMsPerRequest.process)} | ${r.db === 'postgres' ? each((m) => m.cpuMsPerRequest.database) : 'in server'} | ${rss} | ${at.runs} |`,
+        );
+      }
     }
     out.push('');
   }
+  out.push('² floor on the same Prisma client, values by the same src/derive functions, bytes by hand (derived values are computed in JavaScript).', '');
   return out.join('\n');
 }
 
@@ -368,21 +523,28 @@ function markdown(results: DatabaseResult[], manifest: Manifest): string {
 const { dir, manifest } = ensureData();
 const results: DatabaseResult[] = [];
 let failed = false;
+const peerWanted = operations.some((o) => o.postgraphile);
 for (const db of dbChoice === 'both' ? (['pglite', 'postgres'] as const) : [dbChoice]) {
   const { env, load, reused } = await prepareDatabase(db, dir, manifest);
   const server = await startServer(env);
+  // PostGraphile reads PostgreSQL only; the database's backends are measured there too.
+  const peer = db === 'postgres' && peerWanted ? await startPostGraphile(env) : undefined;
+  const backends = db === 'postgres' ? new DatabaseBackends(adminUrl, new URL(env.DATABASE_URL!).pathname.slice(1)) : undefined;
+  await backends?.connect();
   try {
     const start = await stats(server.floor);
     const fixtures = (await (await fetch(`${server.floor}/bench/fixtures`)).json()) as Fixtures;
     const result: DatabaseResult = { db, load, loadReused: reused, serverRss: { startMiB: start.rssMiB, peakMiB: 0, endMiB: 0 }, serverMemoryStart: start.memory, operations: [] };
+    if (peer) result.postgraphileRss = { startMiB: rssMiB(peer.child.pid!, 'VmRSS'), peakMiB: 0 };
+    const servers: Servers = { graphql: server.graphql, floor: server.floor, serverPid: server.child.pid!, postgraphile: peer && { url: peer.url, pid: peer.child.pid! }, backends };
     for (const op of operations) {
       log(`${db} N=${N}: ${op.title} …`);
-      const r = await benchOperation(op, server, fixtures);
+      const r = await benchOperation(op, servers, fixtures);
       if (!r.ok) {
         failed = true;
         log(`  FAILED: ${r.failure}`);
       } else {
-        log(`  GraphQL ${f1(r.graphql!.throughput)} req/s p50 ${f1(r.graphql!.p50)} p99 ${f1(r.graphql!.p99)} ms | floor ${f1(r.floor!.throughput)} req/s p50 ${f1(r.floor!.p50)} p99 ${f1(r.floor!.p99)} ms | ratio ${f1(r.throughputRatio)}, p99 ratio ${f1(r.p99Ratio)} | statements ${JSON.stringify(r.statements)} | peak RSS ${JSON.stringify(roundAll(r.peakRssMiB!))} MiB`);
+        log(`  statements ${JSON.stringify(r.statements)}`);
       }
       result.operations.push(r);
     }
@@ -390,16 +552,22 @@ for (const db of dbChoice === 'both' ? (['pglite', 'postgres'] as const) : [dbCh
     result.serverRss.peakMiB = end.maxRssMiB;
     result.serverRss.endMiB = end.rssMiB;
     result.serverMemoryPeaks = end.peaks;
+    if (peer) result.postgraphileRss!.peakMiB = rssMiB(peer.child.pid!, 'VmHWM');
     log(`server memory (MiB): start ${JSON.stringify(roundAll(start.memory))}, peaks ${JSON.stringify(roundAll(end.peaks))}, peak RSS ${end.maxRssMiB.toFixed(0)}`);
     results.push(result);
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    await backends?.end();
+    for (const child of [server.child, peer?.child]) {
+      if (!child) continue;
+      child.removeAllListeners('exit');
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
   }
 }
 const machine = { cpu: readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1], cores: (await import('node:os')).availableParallelism(), node: process.version, load: (await import('node:os')).loadavg() };
 const file = path.resolve('data', 'bench', `results-${N}${dbChoice === 'both' ? '' : `-${dbChoice}`}${heapArg !== DEFAULT_SERVER_HEAP_MIB ? `-heap${heapArg}` : ''}${pgliteSharedBuffers ? `-sb${pgliteSharedBuffers}` : ''}.json`);
-writeFileSync(file, `${JSON.stringify({ when: new Date().toISOString(), materials: N, duration, connections, serverHeapMiB: serverHeapMiB ?? null, pgliteSharedBuffers: pgliteSharedBuffers ?? null, machine, manifest: { ...manifest, files: manifest.files.length }, results }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ when: new Date().toISOString(), materials: N, duration, connections: connectionCounts, rounds, serverHeapMiB: serverHeapMiB ?? null, pgliteSharedBuffers: pgliteSharedBuffers ?? null, machine, manifest: { ...manifest, files: manifest.files.length }, results }, null, 2)}\n`);
 const md = markdown(results, manifest);
 writeFileSync(file.replace(/\.json$/, '.md'), md);
 console.log(md);

@@ -1,9 +1,9 @@
 /**
  * The benchmark's server process: the real app (startApp from src/app.ts) on the configured
  * database (DATABASE_URL or PGLITE_DATA_DIR), and in the same process, on the same Prisma client,
- * a second express app with the floor routes:
+ * a second express app with the floor routes (on plain SQL over the same connections, or Prisma):
  *
- *   POST /bench/floor/<operation>   same JSON body as the GraphQL request; answers the same bytes
+ *   POST /bench/floor/<operation>   same JSON body as the GraphQL request; answers the same JSON (one SQL statement) or the same bytes (Prisma floor)
  *   GET  /bench/fixtures            ids and cursors to build requests from
  *   GET  /bench/stats               SQL statements so far, RSS, peak RSS, sampled memory peaks
  *   POST /bench/peaks/reset         start a new window for the sampled memory peaks
@@ -56,13 +56,22 @@ floor.get('/bench/stats', (_req, res) => {
     peaks,
   });
 });
+const sql = db.sqlFor(db.prisma)!;
 for (const operation of OPERATIONS) {
   floor.post(`/bench/floor/${operation.name}`, express.json({ limit: '100kb' }), async (req, res) => {
     try {
-      const body = await operation.floor(db.prisma, (req.body?.variables ?? {}) as Record<string, unknown>);
-      // Apollo Server writes JSON.stringify(result) + "\n" as application/json.
+      const variables = (req.body?.variables ?? {}) as Record<string, unknown>;
+      // Apollo Server writes JSON.stringify(result) + "\n" as application/json; the SQL floor
+      // passes the database's JSON text through as it is.
+      let body: string;
+      if (operation.sqlFloor) {
+        const { text, values } = operation.sqlFloor(variables);
+        body = (await sql.query<{ body: string }>(text, values))[0]!.body;
+      } else {
+        body = JSON.stringify(await operation.prismaFloor!(db.prisma, variables));
+      }
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(`${JSON.stringify(body)}\n`);
+      res.end(`${body}\n`);
     } catch (error) {
       console.error(`floor ${operation.name}:`, error);
       res.status(500).json({ error: String(error) });

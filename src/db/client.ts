@@ -5,8 +5,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { openPGlite, resolveDatabaseTarget, resolveReadReplicaUrls, type DatabaseTarget } from './adapter.js';
+import { pgliteSqlClient, pgSqlClient, type SqlClient } from './sql.js';
 
 export interface Database {
   /** The primary: every write, seeding, and every read of a mutation request. */
@@ -16,6 +18,8 @@ export interface Database {
    * DATABASE_READ_REPLICA_URLS lists some, otherwise the primary.
    */
   reader(): PrismaClient;
+  /** Plain SQL on the same connections as a client from `prisma` or `reader()` (see sql.ts). */
+  sqlFor(client: PrismaClient): SqlClient | undefined;
   /** How many read replicas the reads are spread over (0: all on the primary). */
   replicaCount: number;
   target: DatabaseTarget;
@@ -53,32 +57,45 @@ function pgPoolConfig(connectionString: string, options: DatabaseOptions) {
 
 export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(), replicaUrls: string[] = resolveReadReplicaUrls(target), options: DatabaseOptions = {}): Database {
   let pglite: PGlite | undefined;
-  let adapter;
+  let statements = 0;
+  const countStatement = () => {
+    statements += 1;
+  };
+  const pools: pg.Pool[] = [];
+  // One pool per server, shared by Prisma's adapter and the plain-SQL reads.
+  const onPool = (url: string) => {
+    const pool = new pg.Pool(pgPoolConfig(url, options));
+    pools.push(pool);
+    return { adapter: new PrismaPg(pool), sql: pgSqlClient(pool, countStatement) };
+  };
+  let primary: { adapter: PrismaPg | PrismaPGlite; sql: SqlClient };
   if (target.kind === 'postgres') {
-    adapter = new PrismaPg(pgPoolConfig(target.url, options));
+    primary = onPool(target.url);
   } else {
     if (replicaUrls.length > 0) throw new Error('read replicas need a PostgreSQL primary, not the embedded database');
     pglite = openPGlite(target.dataDir);
-    adapter = new PrismaPGlite(pglite);
+    primary = { adapter: new PrismaPGlite(pglite), sql: pgliteSqlClient(pglite, countStatement) };
   }
-  let statements = 0;
-  const counted = (client: PrismaClient) => {
-    client.$on('query' as never, () => {
-      statements += 1;
-    });
+  const sqlOf = new Map<PrismaClient, SqlClient>();
+  const counted = ({ adapter, sql }: { adapter: PrismaPg | PrismaPGlite; sql: SqlClient }) => {
+    const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    client.$on('query' as never, countStatement);
+    sqlOf.set(client, sql);
     return client;
   };
-  const prisma = counted(new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }));
-  const replicas = replicaUrls.map((url) => counted(new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(url, options)), log: [{ emit: 'event', level: 'query' }] })));
+  const prisma = counted(primary);
+  const replicas = replicaUrls.map((url) => counted(onPool(url)));
   let next = 0;
   return {
     prisma,
     reader: () => (replicas.length === 0 ? prisma : replicas[next++ % replicas.length]!),
+    sqlFor: (client) => sqlOf.get(client),
     replicaCount: replicas.length,
     target,
     statementCount: () => statements,
     async close() {
       await Promise.all([prisma, ...replicas].map((client) => client.$disconnect()));
+      await Promise.all(pools.map((pool) => pool.end()));
       await pglite?.close();
     },
   };
