@@ -18,6 +18,7 @@ import { ingestRouter } from './curation/ingest-route.js';
 import type { Database } from './db/client.js';
 import { DATABASE_FAILURE_MESSAGES, databaseFailure } from './db/failures.js';
 import { ErrorCode, isRetryable } from './errors.js';
+import { compiledOperationPlugin } from './read/operation.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
 import { exportRouter } from './web/export.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   host?: string;
   /** Query limits, introspection, allow-list; default from the environment (src/security/limits.ts). */
   security?: SecurityOverrides;
+  /** false: every read through the resolvers' DataLoaders (the benchmark's reference for byte checks); default: the SQL-compiled read path (src/read). */
+  compiledReads?: boolean;
 }
 
 export interface RunningApp {
@@ -117,6 +120,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
       requestDeadlinePlugin<Context>(security.limits.requestTimeoutMs),
       httpStatusPlugin<Context>(),
       primaryForMutations,
+      compiledOperationPlugin(),
     ],
   });
   await server.start();
@@ -144,7 +148,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
       // forwards) does not stop reads: only a mutation refuses it, with the reason.
       context: async ({ req }) => {
         try {
-          return createContext(database.reader(), await curatorAuth.authenticate(req.headers.authorization), database.prisma);
+          return createContext(database.reader(), await curatorAuth.authenticate(req.headers.authorization), database.prisma, options.compiledReads === false ? undefined : database.sqlFor);
         } catch (error) {
           if (!(error instanceof CuratorAuthError)) throw error;
           return { ...createContext(database.reader(), null, database.prisma), curatorRefusal: error.message };

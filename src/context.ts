@@ -2,6 +2,8 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Curator } from './curation/auth.js';
 import { createLoaders, type Loaders } from './db/loaders.js';
+import type { SqlClient } from './db/sql.js';
+import { createCompiledReads, type CompiledReads } from './read/index.js';
 
 export interface Context {
   /** The client this request reads through: a read replica for queries when there are any. */
@@ -9,14 +11,19 @@ export interface Context {
   /** The primary database, where writes go. */
   primary: PrismaClient;
   loaders: Loaders;
+  /** The SQL-compiled read path (src/read), when the database offers plain SQL beside Prisma. */
+  reads?: CompiledReads;
   /** Set when the request carries a valid curator token; reads never need it. */
   curator: Curator | null;
   /** Why the request's Authorization header is not a curator credential (told to a mutation only). */
   curatorRefusal?: string;
+  sqlFor?: (client: PrismaClient) => SqlClient | undefined;
 }
 
-export function createContext(prisma: PrismaClient, curator: Curator | null = null, primary: PrismaClient = prisma): Context {
-  return { prisma, primary, loaders: createLoaders(prisma), curator };
+/** `sqlFor` gives plain SQL on the same connections as a client (Database.sqlFor); without it, reads go through the loaders only. */
+export function createContext(prisma: PrismaClient, curator: Curator | null = null, primary: PrismaClient = prisma, sqlFor?: (client: PrismaClient) => SqlClient | undefined): Context {
+  const sql = sqlFor?.(prisma);
+  return { prisma, primary, loaders: createLoaders(prisma), reads: sql && createCompiledReads(sql), curator, sqlFor };
 }
 
 /**
@@ -27,4 +34,6 @@ export function readFromPrimary(context: Context): void {
   if (context.prisma === context.primary) return;
   context.prisma = context.primary;
   context.loaders = createLoaders(context.primary);
+  const sql = context.sqlFor?.(context.primary);
+  context.reads = sql && createCompiledReads(sql);
 }

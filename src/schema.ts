@@ -10,6 +10,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isInterfaceType, isObjectType, isScalarType, parse, type GraphQLSchema } from 'graphql';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { federationResolvers } from './resolvers/federation.js';
+import { passCompiledThrough } from './read/index.js';
 import { resolvers } from './resolvers/index.js';
 import { guardEntityRepresentations } from './security/entities.js';
 
@@ -32,7 +33,7 @@ export function allResolvers(): Resolvers {
   for (const [typeName, fields] of Object.entries(federationResolvers)) {
     merged[typeName] = { ...resolvers[typeName], ...fields };
   }
-  return merged;
+  return passCompiledThrough(merged);
 }
 
 /**

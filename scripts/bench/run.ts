@@ -11,7 +11,8 @@
  * unchanged, --fresh reloads), start the real app plus the floor routes in a server process
  * (scripts/bench/serve.ts) and, on PostgreSQL, PostGraphile on the same database
  * (scripts/bench/postgraphile.ts); then for every operation of scripts/bench/operations.ts:
- *   1. content checks on a few requests: the SQL floor's body parses to the same JSON as
+ *   1. content checks on a few requests: GraphQL's body is byte-identical to the same app's
+ *      with the SQL-compiled read path off (every read through the DataLoaders); the SQL floor's body parses to the same JSON as
  *      GraphQL's (a Prisma floor's body must be byte-identical), and PostGraphile's answer,
  *      reshaped, is the same data; a mismatch or an error is a failure and the operation is not measured;
  *   2. count SQL statements of one request (at two page/batch sizes where the operation has one);
@@ -176,7 +177,7 @@ async function prepareDatabase(db: 'pglite' | 'postgres', dir: string, manifest:
 
 // ------------------------------------------------------------------------------------ server
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; graphql: string; floor: string }> {
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; graphql: string; reference?: string; floor: string }> {
   // Production mode, as deployed (graphql-js also skips its development-only checks then); no
   // operation allow-list, so the benchmark's own operations may run.
   const child = spawn(process.execPath, [...(serverHeapMiB ? [`--max-old-space-size=${serverHeapMiB}`] : []), '--import', 'tsx', 'scripts/bench/serve.ts'], {
@@ -188,7 +189,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
     lines.on('line', (line) => {
       if (line.startsWith('BENCH_SERVER ')) {
-        const info = JSON.parse(line.slice('BENCH_SERVER '.length)) as { graphql: string; floor: string };
+        const info = JSON.parse(line.slice('BENCH_SERVER '.length)) as { graphql: string; reference?: string; floor: string };
         resolve({ child, ...info });
       }
     });
@@ -332,6 +333,8 @@ let schemaCache: unknown;
 
 interface Servers {
   graphql: string;
+  /** The same app with every read through the DataLoaders (absent before the SQL-compiled read path). */
+  reference?: string;
   floor: string;
   serverPid: number;
   postgraphile?: { url: string; pid: number };
@@ -376,6 +379,13 @@ async function benchOperation(op: Operation, servers: Servers, fixtures: Fixture
     if (b.status !== 200) {
       result.failure = `floor request ${k} answered ${b.status}: ${b.text.slice(0, 600)}`;
       return result;
+    }
+    if (servers.reference) {
+      const reference = await post(servers.reference, request);
+      if (reference.text !== a.text) {
+        result.failure = `GraphQL answers differ from the DataLoader path's for request ${k} ${firstDifference(a.text, reference.text)}`;
+        return result;
+      }
     }
     if (op.sqlFloor) {
       const differs = sameData(JSON.parse(b.text), JSON.parse(a.text));
@@ -536,7 +546,7 @@ for (const db of dbChoice === 'both' ? (['pglite', 'postgres'] as const) : [dbCh
     const fixtures = (await (await fetch(`${server.floor}/bench/fixtures`)).json()) as Fixtures;
     const result: DatabaseResult = { db, load, loadReused: reused, serverRss: { startMiB: start.rssMiB, peakMiB: 0, endMiB: 0 }, serverMemoryStart: start.memory, operations: [] };
     if (peer) result.postgraphileRss = { startMiB: rssMiB(peer.child.pid!, 'VmRSS'), peakMiB: 0 };
-    const servers: Servers = { graphql: server.graphql, floor: server.floor, serverPid: server.child.pid!, postgraphile: peer && { url: peer.url, pid: peer.child.pid! }, backends };
+    const servers: Servers = { graphql: server.graphql, reference: server.reference, floor: server.floor, serverPid: server.child.pid!, postgraphile: peer && { url: peer.url, pid: peer.child.pid! }, backends };
     for (const op of operations) {
       log(`${db} N=${N}: ${op.title} …`);
       const r = await benchOperation(op, servers, fixtures);

@@ -8,8 +8,10 @@
  *   GET  /bench/stats               SQL statements so far, RSS, peak RSS, sampled memory peaks
  *   POST /bench/peaks/reset         start a new window for the sampled memory peaks
  *
- * Both listen on 127.0.0.1 (ports from --port / --floor-port, default free ports) and are
- * announced on stdout as `BENCH_SERVER {"graphql": …, "floor": …}`. Run by scripts/bench/run.ts.
+ * and a reference GraphQL endpoint, the same app with the SQL-compiled read path off (every read
+ * through the DataLoaders), whose bytes the runner compares. All listen on 127.0.0.1 (ports from
+ * --port / --floor-port, default free ports) and are announced on stdout as
+ * `BENCH_SERVER {"graphql": …, "reference": …, "floor": …}`. Run by scripts/bench/run.ts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,9 @@ import { computeFixtures, OPERATIONS } from './operations.js';
 const args = parseArgs(process.argv.slice(2));
 const db = createDatabase();
 const app = await startApp(db, Number(args.get('port') ?? 0), { host: '127.0.0.1' });
+// The same app with every read through the resolvers' DataLoaders: what the SQL-compiled read
+// path must answer byte for byte.
+const reference = await startApp(db, 0, { host: '127.0.0.1', compiledReads: false });
 const fixtures = await computeFixtures(db.prisma);
 
 // Peak of each part of the process's memory, sampled every 50 ms (RSS includes PGlite's WASM
@@ -82,11 +87,11 @@ const floorServer = http.createServer(floor);
 applyKeepAlive(floorServer);
 await new Promise<void>((resolve) => floorServer.listen(Number(args.get('floor-port') ?? 0), '127.0.0.1', resolve));
 const floorPort = (floorServer.address() as AddressInfo).port;
-console.log(`BENCH_SERVER ${JSON.stringify({ graphql: `http://127.0.0.1:${app.port}/graphql`, floor: `http://127.0.0.1:${floorPort}`, target: db.target.kind })}`);
+console.log(`BENCH_SERVER ${JSON.stringify({ graphql: `http://127.0.0.1:${app.port}/graphql`, reference: `http://127.0.0.1:${reference.port}/graphql`, floor: `http://127.0.0.1:${floorPort}`, target: db.target.kind })}`);
 
 const stop = async () => {
   floorServer.close();
-  await app.close();
+  await Promise.all([app.close(), reference.close()]);
   await db.close();
   process.exit(0);
 };

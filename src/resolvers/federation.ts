@@ -23,10 +23,10 @@ function materialDbId(globalId: unknown): number | null {
 export const federationResolvers: Resolvers = {
   Material: {
     // @key(fields: "id") or @key(fields: "key"); a representation carries one of them.
-    __resolveReference: async (reference, { loaders }) => {
+    __resolveReference: async (reference, { loaders, reads }, info) => {
       if ('id' in reference && reference.id != null) {
         const id = materialDbId(reference.id);
-        return id === null ? null : loaders.materialById.load(id);
+        return id === null ? null : ((reads?.materialById(info, id) ?? loaders.materialById.load(id)) as never);
       }
       if ('key' in reference && typeof reference.key === 'string') return loaders.materialByKey.load(reference.key);
       return null;

@@ -52,7 +52,7 @@ export function toCanonical(value: number, unit: string, canonicalUnit: string, 
  * (`NaVO3`, `Na2V2O6` → `NaO3V`), since a researcher types formulas as papers print them and
  * an exact-string miss would be a silent empty result.
  */
-function reducedFormula(formula: string): string {
+export function reducedFormula(formula: string): string {
   try {
     return chemicalFormulaReduced(parseFormula(formula).amounts);
   } catch (error) {

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { fromGlobalId, expectGlobalId, toGlobalId } from '../ids.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { explainEmptyMaterials, filterComputed, filterFamilyFacts, filterMeasurements, materialWhere } from './filters.js';
-import { connectionFields, pageOfMaterials, sliceList } from './pagination.js';
+import { checkPageSize, connectionFields, pageOfMaterials, sliceList } from './pagination.js';
 import { factResolvers } from './facts.js';
 import { sourceResolvers } from './source.js';
 import { correlation, correlationResolvers } from './correlation.js';
@@ -49,14 +49,19 @@ const storedResolvers: Resolvers = {
   },
   Query: {
     node: (_root, { id }, context) => loadNode(context, id) as never,
-    material: (_root, { id, key }, { loaders }) => {
+    material: (_root, { id, key }, { loaders, reads }, info) => {
       if ((id == null) === (key == null)) throw new UserInputError('material: give either id or key, e.g. material(key: "namo3-v")', ErrorCode.BAD_USER_INPUT, id == null ? 'key' : 'id');
-      return id != null ? loaders.materialById.load(expectGlobalId(id, 'Material')) : loaders.materialByKey.load(key!);
+      if (key != null) return loaders.materialByKey.load(key);
+      const dbId = expectGlobalId(id!, 'Material');
+      return (reads?.materialById(info, dbId) ?? loaders.materialById.load(dbId)) as never;
     },
-    materials: async (_root, { filter, orderBy, first, after }, context) => {
-      const page = await pageOfMaterials(context, await materialWhere(context, filter), first ?? 20, after, orderBy);
-      if (page.rows.length === 0 && after == null) await explainEmptyMaterials(context, filter);
-      return page;
+    materials: async (_root, { filter, orderBy, first, after }, context, info) => {
+      const where = await materialWhere(context, filter);
+      const size = checkPageSize(first ?? 20);
+      // A page sorted by a property is not compiled (src/read); an unknown family is refused either way.
+      await explainEmptyMaterials(context, filter);
+      const compiled = orderBy ? null : await context.reads?.materialPage(info, filter, size, after);
+      return (compiled ?? pageOfMaterials(context, where, size, after, orderBy)) as never;
     },
     papers: async (_root, { first, after }, { prisma }) => sliceList(await prisma.paper.findMany({ where: { kind: 'PAPER' }, orderBy: [{ year: 'asc' }, { id: 'asc' }] }), 'Paper', first, after),
     paper: (_root, { doi }, { prisma }) => prisma.paper.findFirst({ where: { kind: 'PAPER', doi: { equals: doi.trim(), mode: 'insensitive' } } }),

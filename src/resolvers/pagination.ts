@@ -62,10 +62,12 @@ export async function propertySort(context: Context, orderBy: PropertyOrder, idS
   return { order, value, orderSql, afterSql, idSql };
 }
 
-export function checkPageSize(first: number) {
+/** `first` when it is a page size the API serves; PAGE_SIZE_EXCEEDED otherwise. */
+export function checkPageSize(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new UserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, ErrorCode.PAGE_SIZE_EXCEEDED, 'first');
   }
+  return first;
 }
 
 export async function pageOfMaterials(
