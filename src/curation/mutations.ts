@@ -124,7 +124,7 @@ export async function addMaterial(context: Context, input: Record<string, unknow
       throw error;
     }
     if ((record.substrate == null) !== (record.coating == null)) refuse(['input'], 'a coated material names both substrateKey and coatingKey', 'INVALID');
-    const formulaProblem = formulaWarning(composition!.amounts);
+    const formulaProblem = formulaWarning(composition!.amounts, record.role);
     if (formulaProblem) warnings.push({ path: ['input', 'formula'], message: formulaProblem, code: 'IMPLAUSIBLE' });
     return context.primary.$transaction(async (tx) => {
       const paper = await paperByDoi(tx, String(paperDoi), ['input', 'paperDoi']);

@@ -66,8 +66,21 @@ export function reducedFormula(formula: string): string {
  * exist, that is the reason, and the client is told so (with the closest known families) instead
  * of getting an empty page. Costs SQL only for empty results.
  */
+/**
+ * Families seen to exist, per client: families are only ever added (by seeding), so a known one
+ * needs no statement on later requests and a filtered page stays one statement (src/read).
+ */
+const knownFamilies = new WeakMap<object, Set<string>>();
+
 export async function explainEmptyMaterials(context: Context, filter: MaterialFilter | null | undefined): Promise<void> {
-  if (!filter?.family || (await context.loaders.familyByKey.load(filter.family))) return;
+  if (!filter?.family) return;
+  const known = knownFamilies.get(context.prisma) ?? new Set<string>();
+  knownFamilies.set(context.prisma, known);
+  if (known.has(filter.family)) return;
+  if (await context.loaders.familyByKey.load(filter.family)) {
+    known.add(filter.family);
+    return;
+  }
   const families = await context.prisma.materialFamily.findMany({ select: { key: true, name: true } });
   throw new UserInputError(unknownFamilyMessage(filter.family, families), ErrorCode.UNKNOWN_FAMILY, 'filter.family');
 }

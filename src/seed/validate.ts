@@ -76,7 +76,11 @@ const describeRange = (min: number | null | undefined, max: number | null | unde
 
 /** Element amounts per formula unit above this are warned about (LiCoO20 for LiCoO2). */
 export const PLAUSIBLE_MAX_ELEMENT_AMOUNT = 16;
-export function formulaWarning(amounts: Record<string, number>): string | undefined {
+/** Roles whose formula units are often large (competing phases like Na5V12O32, model supercells): no warning for them. */
+const LARGE_FORMULA_ROLES: ReadonlySet<string> = new Set(['competing-phase', 'reference', 'precursor', 'COMPETING_PHASE', 'REFERENCE', 'PRECURSOR']);
+
+export function formulaWarning(amounts: Record<string, number>, role?: string): string | undefined {
+  if (role !== undefined && LARGE_FORMULA_ROLES.has(role)) return undefined;
   const large = Object.entries(amounts).filter(([, n]) => n > PLAUSIBLE_MAX_ELEMENT_AMOUNT);
   if (large.length === 0) return undefined;
   return `${large.map(([e, n]) => `${e}${n}`).join(', ')}: more than ${PLAUSIBLE_MAX_ELEMENT_AMOUNT} atoms of an element per formula unit is unusual; check for a doubled digit or a missing decimal point`;
@@ -202,7 +206,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
   const defined = {
     propertyKeys: new Map<string, { file: string; key: string; canonicalUnit: string; valueType: string; sites?: string[]; ranges: PropertyRanges }>(),
     families: new Map<string, string>(),
-    materials: new Map<string, { file: string; family: string | null }>(),
+    materials: new Map<string, { file: string; family: string | null; role: string }>(),
     structures: new Map<string, { file: string; material: string }>(),
     methods: new Map<string, string>(),
     coatings: new Map<string, string>(),
@@ -230,7 +234,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
     addPropertyKeys(file, data.propertyKeys, 'propertyKeys');
     data.families.forEach((f, i) => define(defined.families, f.key, file, file, `families[${i}].key`, 'family'));
     data.methods.forEach((m, i) => define(defined.methods, m.key, file, file, `methods[${i}].key`, 'method'));
-    data.materials.forEach((m, i) => define(defined.materials, m.key, { file, family: m.family }, file, `materials[${i}].key`, 'material'));
+    data.materials.forEach((m, i) => define(defined.materials, m.key, { file, family: m.family, role: m.role }, file, `materials[${i}].key`, 'material'));
     data.coatings.forEach((c, i) => define(defined.coatings, c.key, file, file, `coatings[${i}].key`, 'coating'));
     data.structures.forEach((s, i) => define(defined.structures, s.key, { file, material: s.material }, file, `structures[${i}].key`, 'structure'));
   }
@@ -240,18 +244,19 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
   };
   // A large catalog repeats the same formulas and unit pairs many times: check each once.
   const formulaProblems = new Map<string, string | null>();
-  const checkFormula = (formula: string, file: string, where: string) => {
-    let problem = formulaProblems.get(formula);
+  const checkFormula = (formula: string, file: string, where: string, role?: string) => {
+    const cacheKey = `${role ?? ''}\u0000${formula}`;
+    let problem = formulaProblems.get(cacheKey);
     if (problem === undefined) {
       try {
-        const warning = formulaWarning(parseFormula(formula).amounts);
+        const warning = formulaWarning(parseFormula(formula).amounts, role);
         if (warning) warnings.push({ file, path: where, reason: warning });
         problem = null;
       } catch (error) {
         if (!(error instanceof FormulaError)) throw error;
         problem = error.message;
       }
-      formulaProblems.set(formula, problem);
+      formulaProblems.set(cacheKey, problem);
     }
     if (problem !== null) issues.push({ file, path: where, reason: problem });
   };
@@ -274,7 +279,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       if ((m.substrate == null) !== (m.coating == null)) {
         issues.push({ file, path: at, reason: 'a coated material names both its substrate and its coating' });
       }
-      checkFormula(m.formula, file, `${at}.formula`);
+      checkFormula(m.formula, file, `${at}.formula`, m.role);
     });
     data.coatings.forEach((c, i) => {
       const at = `coatings[${i}]`;
@@ -287,7 +292,7 @@ function checkReferences(vocabulary: VocabularyFile, papers: SeedCatalog['papers
       const at = `structures[${i}]`;
       need(defined.materials, s.material, file, `${at}.material`, 'material');
       need(defined.methods, s.method, file, `${at}.method`, 'method');
-      checkFormula(s.formula, file, `${at}.formula`);
+      checkFormula(s.formula, file, `${at}.formula`, defined.materials.get(s.material)?.role);
       if (s.spaceGroupSymbol && s.spaceGroupNumber !== undefined) {
         const check = checkSpaceGroup(s.spaceGroupSymbol, s.spaceGroupNumber);
         if (!check.consistent) issues.push({ file, path: `${at}.spaceGroupNumber`, reason: check.message });
