@@ -16,6 +16,7 @@ import { explainEmptyMaterials, materialWhere } from '../resolvers/filters.js';
 import { checkPageSize } from '../resolvers/pagination.js';
 import { collectFields, type SelectionContext } from './compile.js';
 import type { CompiledReads } from './index.js';
+import { deadlinePassed } from '../security/deadline.js';
 
 async function compiledData(reads: CompiledReads, context: Context, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, inputs: Record<string, unknown>): Promise<Record<string, unknown> | null> {
   if (operation.operation !== 'query') return null;
@@ -86,6 +87,8 @@ export function compiledOperationPlugin(): ApolloServerPlugin<Context> {
             // A database error: the usual execution meets it again and reports it the usual way.
             return null;
           }
+          // Past the deadline the usual execution stops at its first field with REQUEST_TIMEOUT.
+          if (deadlinePassed(contextValue)) return null;
           return data && { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
       };

@@ -8,11 +8,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, refusal } from '../errors.js';
 
+/** Each request's deadline (ms since the epoch), by its context, for work outside field resolution (src/read/operation.ts). */
+const deadlines = new WeakMap<object, number>();
+
+/** Whether the request of this context has passed its deadline (false when it has none). */
+export function deadlinePassed(context: object): boolean {
+  const deadline = deadlines.get(context);
+  return deadline !== undefined && Date.now() > deadline;
+}
+
 export function requestDeadlinePlugin<TContext extends object>(timeoutMs: number): ApolloServerPlugin<TContext> {
   const message = `The request passed its deadline of ${timeoutMs / 1000} s and was stopped; ask for less (smaller pages, fewer filters or nested lists).`;
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       const deadline = Date.now() + timeoutMs;
+      deadlines.set(contextValue, deadline);
       return {
         async executionDidStart() {
           return {
