@@ -41,6 +41,7 @@ const UNIT_ALIASES: Record<string, string> = {
   'μm': 'um',
   'mm': 'mm',
   'cm': 'cm',
+  'm': 'm',
   'deg': 'deg',
   '°': 'deg',
   '°C': 'degC',

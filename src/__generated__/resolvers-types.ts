@@ -346,13 +346,16 @@ export type ConditionsInput = {
 /** One stored value compared with the same quantity derived from other stored values. */
 export type ConsistencyCheck = {
   __typename?: 'ConsistencyCheck';
-  /** Which check, e.g. `o-share-of-hole`, `spin-deficit`, `capacity-from-electrons`, `bragg-wavelength`. */
+  /** Which check: `o-share-of-hole`, `spin-deficit`, `capacity-from-electrons`, `current-times-time`, `diffusivity-from-depth`, `bragg-wavelength`, `series-average`. */
   check: Scalars['String']['output'];
   /** The value derived from the other stored values, with its inputs and their sources. */
   derived: DerivedQuantity;
   /** stored − derived, in `unit`. */
   difference: Scalars['Float']['output'];
-  material: Material;
+  /** For a statement about a family or series (a series average): the family; null otherwise. */
+  family?: Maybe<MaterialFamily>;
+  /** The material the stored value is about; null for a statement about a family (`family`). */
+  material?: Maybe<Material>;
   /** The stored value it is compared with, and its source. */
   stored: DerivationInput;
   /** Allowed |difference|: the derived value's tolerance propagated from its inputs' printed digits plus half a unit of the stored value's last digit. */
@@ -2235,7 +2238,8 @@ export type ConsistencyCheckResolvers<ContextType = Context, ParentType extends 
   check?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   derived?: Resolver<ResolversTypes['DerivedQuantity'], ParentType, ContextType>;
   difference?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
+  material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
   stored?: Resolver<ResolversTypes['DerivationInput'], ParentType, ContextType>;
   tolerance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

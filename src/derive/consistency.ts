@@ -120,6 +120,9 @@ export const CAPACITY_FROM_ELECTRONS: CheckDefinition = {
 
 export const capacityFromElectronsMAhPerG = (electrons: number, molarMassGPerMol: number): number => gravimetricCapacityMAhPerG(electrons, molarMassGPerMol, 1);
 
+/** The site of a stored electron count that stands for the whole capacity (not a part of it). */
+export const TOTAL_ELECTRONS_SITE = 'total per formula unit';
+
 /** Electrons per formula unit a capacity stands for: n = 3.6·Q·M / F. */
 export const electronsFromCapacity = (capacityMAhPerG: number, molarMassGPerMol: number): number => (3.6 * capacityMAhPerG * molarMassGPerMol) / FARADAY_C_PER_MOL;
 
@@ -128,18 +131,27 @@ export const CHARGE_FROM_CURRENT: CheckDefinition = {
   quantity: 'capacity passed at constant current',
   unit: 'mAh/g',
   formula: 'Q = I·t',
-  assumptions: ['constant current over the whole step'],
+  assumptions: ['constant current over the whole step', 'current, duration and capacity stated under the same conditions'],
 };
 
-/** Q (mAh/g) = I (mA/g) × t (h). */
-export const chargeMAhPerG = (currentMAPerG: number, hours: number): number => currentMAPerG * hours;
+/**
+ * The capacity a constant current passes in a step, per gram or per cm² alike: Q (mAh/g) = I (mA/g) × t (h),
+ * Q (mAh/cm²) = I (mA/cm²) × t (h).
+ */
+export const capacityPassedMAh = (currentMA: number, hours: number): number => currentMA * hours;
+
+/** The capacity unit a current unit passes in hours (mA/g → mAh/g, mA/cm2 → mAh/cm2); null if not a current. */
+export function capacityUnitOfCurrent(currentUnit: string): string | null {
+  const match = /^mA(\/.+)?$/.exec(currentUnit);
+  return match ? `mAh${match[1] ?? ''}` : null;
+}
 
 export const DIFFUSIVITY_FROM_DEPTH: CheckDefinition = {
   key: 'diffusivity-from-depth',
   quantity: 'diffusivity from penetration depth and time',
   unit: 'm2/s',
   formula: 'D = L² / (2·d·t), d = 2 (2D random walk)',
-  assumptions: ['mean-square displacement ⟨L²⟩ = 2·d·D·t of a random walk in d dimensions'],
+  assumptions: ['mean-square displacement ⟨L²⟩ = 2·d·D·t of a random walk in d dimensions', 'L the penetration depth, t the duration of the step that infused the species'],
 };
 
 /** D = L² / (2·d·t) in m²/s, depth in m and time in s. */
@@ -171,7 +183,7 @@ export const SERIES_AVERAGE: CheckDefinition = {
   quantity: 'average over the members of a series',
   unit: '',
   formula: 'x̄ = Σ xᵢ / N',
-  assumptions: ['an unweighted mean over every member the statement covers'],
+  assumptions: ['an unweighted mean over every member the statement covers, each member\'s own value of the property at the same site'],
 };
 
 export function mean(values: number[]): number {

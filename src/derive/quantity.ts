@@ -29,7 +29,7 @@ export function describeSource(source: FactSource): string {
 
 /** A stored row an input was read from, for clients to fetch it by global ID. */
 export interface FactRef {
-  type: 'Measurement' | 'ComputedProperty' | 'Structure' | 'Reaction' | 'Material';
+  type: 'Measurement' | 'ComputedProperty' | 'Structure' | 'Reaction' | 'Material' | 'FamilyFact';
   id: number;
 }
 

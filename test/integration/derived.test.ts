@@ -247,7 +247,7 @@ test('consistency checks list agreements and disagreements with both sources and
     check verdict difference tolerance unit material { key }
     derived { value formula assumptions inputs { name value source { locator } } }
     stored { name value source { locator } } } }`);
-  const of = (check: string, key: string) => checks.filter((c: any) => c.check === check && c.material.key === key);
+  const of = (check: string, key: string) => checks.filter((c: any) => c.check === check && c.material?.key === key);
   // The O share of the hole (Sec. III) from Table III's O 2p change agrees for every NaMO3.
   const v = of('o-share-of-hole', 'namo3-v')[0];
   assert.equal(v.verdict, 'AGREES');
@@ -266,7 +266,69 @@ test('consistency checks list agreements and disagreements with both sources and
   const bragg = of('bragg-wavelength', 'gent-lmr-nmc')[0];
   assert.equal(bragg.verdict, 'DISAGREES');
   assert.ok(Math.abs(bragg.derived.value - 15.689) < 0.001 && bragg.stored.value === 20, `${bragg.derived.value}`); // 9° at 0.8856 Å with Cu Kα1 1.5406 Å
+  // Sec. I's 1.4 e per Na2RuO3 is 192 mAh/g by Faraday's law, not the 180 mAh/g printed beside it.
+  const ru = of('capacity-from-electrons', 'naxruo3')[0];
+  assert.equal(ru.verdict, 'DISAGREES');
+  assert.ok(Math.abs(ru.derived.value - 192.4) < 0.1 && ru.stored.value === 180, `${ru.derived.value}`);
+  assert.deepEqual(ru.derived.inputs.map((i: any) => [i.name, i.value, i.source?.locator ?? null]), [['n', 1.4, 'Sec. I'], ['M', ru.derived.inputs[1].value, null]]);
   const only = await server.data('{ consistencyChecks(onlyDisagreements: true) { verdict } }');
   assert.ok(only.consistencyChecks.length > 0 && only.consistencyChecks.every((c: any) => c.verdict === 'DISAGREES'));
   assert.deepEqual((await server.data('{ consistencyChecks(materialKey: "no-such") { check } }')).consistencyChecks, []);
+});
+
+test('consistency: current × time = capacity for the Li/Li symmetric cells holds at 1.0 mA/cm² and not at 2.0 (Yoon et al. Methods)', async () => {
+  const { consistencyChecks: checks } = await server.data(`{ consistencyChecks(materialKey: "yoon-li-metal") {
+    check verdict difference tolerance unit derived { value formula inputs { name value unit source { locator } } } stored { value unit source { locator } } } }`);
+  const passed = checks.filter((c: any) => c.check === 'current-times-time');
+  assert.equal(passed.length, 2, 'one per printed current, each with the 2 h step and the 2.0 mAh/cm² printed beside them');
+  const at = (current: number) => passed.find((c: any) => c.derived.inputs[0].value === current);
+  const low = at(1.0);
+  assert.equal(low.verdict, 'AGREES');
+  assert.equal(low.unit, 'mAh/cm2');
+  assert.equal(low.derived.formula, 'Q = I·t');
+  assert.deepEqual(low.derived.inputs.map((i: any) => [i.name, i.value, i.unit]), [['I', 1.0, 'mA/cm2'], ['t', 2, 'h']]);
+  assert.equal(low.stored.value, 2.0);
+  // 2.0 mA/cm² for 2 h is 4.0 mAh/cm², not 2.0: the current, the step and the capacity limit are settings (vocabulary setup), exact as stated.
+  const high = at(2.0);
+  assert.equal(high.verdict, 'DISAGREES');
+  assert.ok(Math.abs(high.derived.value - 4.0) < 1e-9 && Math.abs(high.difference + 2.0) < 1e-9, `${high.difference}`);
+  assert.equal(high.tolerance, 0);
+  assert.ok([...high.derived.inputs, high.stored].every((i: any) => i.source.locator === 'Methods (Electrochemical measurements); Supplementary Fig. 28'));
+});
+
+test('consistency: the CoxB diffusivity follows from the 2–3 µm infusion depth in the 2 h infusion step (2D random walk), both ends of the printed range', async () => {
+  const { consistencyChecks: checks } = await server.data(`{ consistencyChecks(materialKey: "coxb") {
+    check verdict difference tolerance unit material { key } derived { value formula inputs { name value unit source { locator } } } stored { name value unit source { locator } } } }`);
+  const d = checks.filter((c: any) => c.check === 'diffusivity-from-depth');
+  assert.equal(d.length, 2);
+  const [lower, upper] = d;
+  assert.equal(lower.unit, 'm2/s');
+  assert.ok(d.every((c: any) => c.verdict === 'AGREES' && c.material.key === 'coxb'));
+  // 2 µm → (2e-6 m)² / (4 × 7200 s) = 1.39e-16 m²/s beside the printed 1.4e-16; 3 µm → 3.13e-16 beside 3.1e-16.
+  assert.ok(Math.abs(lower.derived.value - 1.389e-16) < 0.001e-16 && lower.stored.value === 1.4e-16, `${lower.derived.value}`);
+  assert.ok(Math.abs(upper.derived.value - 3.125e-16) < 0.001e-16 && upper.stored.value === 3.1e-16, `${upper.derived.value}`);
+  assert.deepEqual(lower.derived.inputs.map((i: any) => [i.name, i.value, i.unit, i.source.locator]), [['L', 2e-6, 'm', 'Results (Supplementary Figs. 6-8)'], ['t', 7200, 's', 'Methods (Synthesis)']]);
+  assert.equal(lower.stored.source.locator, 'Results (Supplementary Figs. 6-8)');
+  assert.ok(lower.tolerance > Math.abs(lower.difference));
+});
+
+test('consistency: a series mean is compared with its members\' own values: NaMO3\'s ~1.34 e per O (Sec. III) is not the −0.152 e mean of Table III', async () => {
+  const { consistencyChecks: checks } = await server.data(`{ consistencyChecks {
+    check verdict difference tolerance unit material { key } family { key }
+    derived { value formula inputs { name value source { locator } factId } } stored { name value source { locator } factId } } }`);
+  const series = checks.filter((c: any) => c.check === 'series-average');
+  const o = series.find((c: any) => c.family?.key === 'ilmenite-namo3' && c.unit === 'e');
+  assert.ok(o, 'the O population-change mean is checked');
+  assert.equal(o.material, null);
+  assert.equal(o.verdict, 'DISAGREES');
+  assert.equal(o.derived.inputs.length, 6);
+  assert.ok(o.derived.inputs.every((i: any) => i.source.locator === 'Table III' && i.factId));
+  assert.ok(Math.abs(o.derived.value - -0.152) < 1e-9, `${o.derived.value}`);
+  assert.equal(o.stored.value, -1.34);
+  assert.equal(o.stored.source.locator, 'Sec. III');
+  assert.ok(o.stored.factId, 'the family fact by global ID');
+  assert.ok(Math.abs(o.difference - (-1.34 - o.derived.value)) < 1e-12);
+  // Selected by one member's key, too.
+  const byMember = await server.data('{ consistencyChecks(materialKey: "namo3-co") { check family { key } } }');
+  assert.ok(byMember.consistencyChecks.some((c: any) => c.check === 'series-average' && c.family.key === 'ilmenite-namo3'));
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  braggTwoThetaDeg, capacityFromElectronsMAhPerG, chargeMAhPerG, compare, digitTolerance, electronsFromCapacity, mean, nominalLowSpinMoment,
+  braggTwoThetaDeg, capacityFromElectronsMAhPerG, capacityPassedMAh, capacityUnitOfCurrent, compare, digitTolerance, electronsFromCapacity, mean, nominalLowSpinMoment,
   oxygenShareOfHolePercent, printed, propagate, randomWalkDiffusivityM2PerS, spinDeficit, XRAY_LINES_A,
 } from '../../src/derive/consistency.js';
 import { parseFormula } from '../../src/derive/composition.js';
@@ -48,9 +48,13 @@ test('capacity from electrons: one Na of NaVO3 is Sec. III\'s 220 mAh/g; Sec. I\
 });
 
 test('current × time: 4 mA/g for 68 h is 272 mAh/g, the 1C Gent et al. imply from ~C/68', () => {
-  assert.equal(chargeMAhPerG(4, 68), 272);
-  assert.ok(compare(propagate(chargeMAhPerG, [{ value: 4, tolerance: 0 }, { value: 68, tolerance: 0 }]), printed(272)).agrees);
-  assert.ok(!compare(propagate(chargeMAhPerG, [{ value: 4, tolerance: 0 }, { value: 68, tolerance: 0 }]), printed(250)).agrees);
+  assert.equal(capacityPassedMAh(4, 68), 272);
+  assert.ok(compare(propagate(capacityPassedMAh, [{ value: 4, tolerance: 0 }, { value: 68, tolerance: 0 }]), printed(272)).agrees);
+  assert.ok(!compare(propagate(capacityPassedMAh, [{ value: 4, tolerance: 0 }, { value: 68, tolerance: 0 }]), printed(250)).agrees);
+  assert.equal(capacityUnitOfCurrent('mA/g'), 'mAh/g');
+  assert.equal(capacityUnitOfCurrent('mA/cm2'), 'mAh/cm2');
+  assert.equal(capacityUnitOfCurrent('mA'), 'mAh');
+  assert.equal(capacityUnitOfCurrent('mg/cm2'), null);
 });
 
 test('CoxB diffusivity (Yoon et al.): 2 µm in 2 h of a 2D random walk is ≈1.4e-16 m²/s, as printed', () => {
