@@ -66,6 +66,12 @@ export function crystalDensityGPerCm3(molarMassGPerMol: number, formulaUnitsPerC
   return (formulaUnitsPerCell * molarMassGPerMol) / (AVOGADRO_PER_MOL * cellVolumeA3 * CM3_PER_A3);
 }
 
+/** Trace text of the volumetric capacity (maths: volumetricCapacityMAhPerCm3 with the discharged phase's density). */
+export const VOLUMETRIC_CAPACITY = { unit: 'mAh/cm3', formula: 'Q_vol = Q·ρ_discharged, ρ = M / (N_A·V_f.u.)' } as const;
+
+/** Trace text of the volumetric energy (maths: energyDensityWhPerL). */
+export const VOLUMETRIC_ENERGY = { unit: 'Wh/L', formula: 'E_vol = V̄·Q_vol' } as const;
+
 /** Volumetric capacity, mAh/cm³, from gravimetric capacity and density. */
 export function volumetricCapacityMAhPerCm3(capacityMAhPerG: number, densityGPerCm3: number): number {
   requirePositive('density', densityGPerCm3);

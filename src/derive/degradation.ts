@@ -4,6 +4,13 @@
  */
 import { DerivationInputError } from './capacity.js';
 
+/** Trace texts of the fade relations below (maths: fadePerCycleFraction, cyclesToRetention). */
+export const CAPACITY_FADE = {
+  formula: 'f = 1 − R^(1/N)',
+  cyclesFormula: 'N_EOL = N·ln(EOL)/ln(R)',
+  assumptions: ['constant fade per cycle (geometric decay) from cycle 0 to N', "retention relative to the cell's own initial capacity as printed"],
+} as const;
+
 /**
  * Constant per-cycle fade f that leaves retention R after N cycles: R = (1 − f)^N, so
  * f = 1 − R^(1/N). R as a fraction (0.792 for 79.2 %).
@@ -34,6 +41,13 @@ export interface PairComparison {
   coatedBetter: boolean | null;
 }
 
+/** Trace texts of a coated-vs-pristine pair (maths: comparePair). */
+export const COATING_PAIR = {
+  differenceFormula: 'Δ = x_coated − x_pristine',
+  ratioFormula: 'r = x_coated / x_pristine',
+  assumptions: ['paired only because every stated condition is identical'],
+} as const;
+
 export function comparePair(direction: Better | null | undefined, pristine: number, coated: number): PairComparison {
   const difference = coated - pristine;
   return {
@@ -60,6 +74,15 @@ export interface MigrationReversibility {
   /** returned / migrated, as a fraction (null when nothing migrated). */
   reversibleFraction: number | null;
 }
+
+/** Trace texts of TM migration through the first cycle (maths: migrationReversibility). */
+export const TM_MIGRATION = {
+  migratedFormula: 'TM(charged) − TM(pristine)',
+  returnedFormula: 'TM(charged) − TM(discharged)',
+  residualFormula: 'TM(discharged) − TM(pristine)',
+  reversibleFormula: '[TM(charged) − TM(discharged)] / [TM(charged) − TM(pristine)]',
+  assumptions: ['TM-in-Li-layer fractions from the refinements of three samples through the first cycle; a percentage-point difference'],
+} as const;
 
 export function migrationReversibility(states: MigrationStates): MigrationReversibility {
   for (const [name, value] of Object.entries(states)) {

@@ -61,6 +61,17 @@ export interface CellParameters {
   gammaDeg: number | null;
 }
 
+/** Trace texts of the cell relations in this module (Eq. S1 of PRMaterials 2020 and its inverse). */
+export const LATTICE = {
+  volumeFormula: 'V = a·b·c·√(1 − cos²α − cos²β − cos²γ + 2·cosα·cosβ·cosγ)',
+  volumePerFormulaUnitFormula: 'V_f.u. = V_cell / Z',
+  volumePerFormulaUnitFromHexagonalFormula: 'V_f.u. = V_hex / (3·Z_rh)',
+  rhombohedralAFormula: 'a_rh = a_hex·β/3, β = √(3 + (c_hex/a_hex)²)  (Eq. S1)',
+  rhombohedralAlphaFormula: 'α_rh = 2·asin(3/(2β)), β = √(3 + (c_hex/a_hex)²)  (Eq. S1)',
+  hexagonalAFormula: 'a_hex = 2·a_rh·sin(α/2)  (inverse of Eq. S1)',
+  hexagonalCFormula: 'c_hex = a_rh·√(3 + 6·cos α)  (inverse of Eq. S1)',
+} as const;
+
 /** General cell volume, Å³: abc·√(1 − cos²α − cos²β − cos²γ + 2·cosα·cosβ·cosγ). */
 export function cellVolumeA3(a: number, b: number, c: number, alphaDeg: number, betaDeg: number, gammaDeg: number): number {
   for (const [name, v] of [['a', a], ['b', b], ['c', c]] as const) requirePositive(name, v);

@@ -66,6 +66,16 @@ export interface VoltageStep {
   dischargedDensityGPerCm3: number | null;
 }
 
+/** Trace text of a step's volume change (maths: voltageStep's volumeChangeFraction). */
+export const VOLUME_CHANGE = {
+  unit: '1',
+  formula: 'ΔV/V = (V_f.u.(charged) − V_f.u.(discharged)) / V_f.u.(discharged)',
+  assumptions: ['a signed fraction (0.05 = 5 % expansion); request unit "%" for percent'],
+} as const;
+
+/** Trace text of the working ion's atomic fraction in a formula (maths: atomicFraction). */
+export const WORKING_ION_FRACTION = { unit: '1', formula: 'x(ion) / Σ x(all atoms)' } as const;
+
 export function atomicFraction(amounts: Record<string, number>, element: string): number {
   const total = Object.values(amounts).reduce((a, b) => a + b, 0);
   return (amounts[element] ?? 0) / total;

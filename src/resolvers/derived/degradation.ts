@@ -2,7 +2,7 @@
 import type { Material, Measurement, Structure } from '@prisma/client';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
-import { comparePair, cyclesToRetention, fadePerCycleFraction, migrationReversibility, type Better } from '../../derive/degradation.js';
+import { CAPACITY_FADE, COATING_PAIR, comparePair, cyclesToRetention, fadePerCycleFraction, migrationReversibility, TM_MIGRATION, type Better } from '../../derive/degradation.js';
 import { derived, derivedInput, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
 import { requireProperties } from '../filters.js';
 import { guarded, inUnit, measuredInput, sameConditions, valueIn } from '../derived-support.js';
@@ -65,18 +65,18 @@ function fadeOf({ retention, endOfLifePercent }: CapacityFadeParent): { fade: De
   const r = valueIn(retention, '1')!;
   const n = retention.cycleNumber!;
   const inputs = [measuredInput(`R(${n})`, retention), { name: 'N', value: n, unit: 'cycle', source: { paperId: retention.paperId, locator: retention.locator } }];
-  const assumptions = ['constant fade per cycle (geometric decay) from cycle 0 to N', 'retention relative to the cell\'s own initial capacity as printed'];
+  const assumptions = [...CAPACITY_FADE.assumptions];
   if (!(r > 0 && r <= 1)) {
     const reason = `retention ${retention.value} ${retention.unit} is not in (0, 100 %]`;
-    return { fade: unavailable({ quantity: 'capacity fade per cycle', unit: '1', formula: 'f = 1 − R^(1/N)', inputs, reason }), cycles: unavailable({ quantity: 'cycles to end of life', unit: 'cycle', formula: 'N·ln(EOL)/ln(R)', inputs, reason }) };
+    return { fade: unavailable({ quantity: 'capacity fade per cycle', unit: '1', formula: CAPACITY_FADE.formula, inputs, reason }), cycles: unavailable({ quantity: 'cycles to end of life', unit: 'cycle', formula: CAPACITY_FADE.cyclesFormula, inputs, reason }) };
   }
-  const fade = derived({ quantity: 'capacity fade per cycle', value: fadePerCycleFraction(r, n), unit: '1', formula: 'f = 1 − R^(1/N)', inputs, assumptions });
+  const fade = derived({ quantity: 'capacity fade per cycle', value: fadePerCycleFraction(r, n), unit: '1', formula: CAPACITY_FADE.formula, inputs, assumptions });
   const cycles = cyclesToRetention(r, n, endOfLifePercent / 100);
   return {
     fade,
     cycles: Number.isFinite(cycles)
-      ? derived({ quantity: `cycles to ${endOfLifePercent} % retention`, value: cycles, unit: 'cycle', formula: 'N_EOL = N·ln(EOL)/ln(R)', inputs: [...inputs, { name: 'EOL', value: endOfLifePercent, unit: '%', note: 'end-of-life retention (argument endOfLifePercent)' }], assumptions })
-      : unavailable({ quantity: `cycles to ${endOfLifePercent} % retention`, unit: 'cycle', formula: 'N_EOL = N·ln(EOL)/ln(R)', inputs, reason: 'no fade measured (100 % retention)' }),
+      ? derived({ quantity: `cycles to ${endOfLifePercent} % retention`, value: cycles, unit: 'cycle', formula: CAPACITY_FADE.cyclesFormula, inputs: [...inputs, { name: 'EOL', value: endOfLifePercent, unit: '%', note: 'end-of-life retention (argument endOfLifePercent)' }], assumptions })
+      : unavailable({ quantity: `cycles to ${endOfLifePercent} % retention`, unit: 'cycle', formula: CAPACITY_FADE.cyclesFormula, inputs, reason: 'no fade measured (100 % retention)' }),
   };
 }
 
@@ -85,13 +85,13 @@ function coatingComparison({ pristine, coated, better }: CoatingEffectParent) {
   const c = valueIn(coated, pristine.unit)!;
   const cmp = comparePair(better, p, c);
   const inputs = [measuredInput('pristine', pristine), measuredInput('coated', coated)];
-  const assumptions = ['paired only because every stated condition is identical'];
+  const assumptions = [...COATING_PAIR.assumptions];
   return {
-    difference: derived({ quantity: `${coated.propertyKey} coated − pristine`, value: cmp.difference, unit: pristine.unit, formula: 'Δ = x_coated − x_pristine', inputs, assumptions }),
+    difference: derived({ quantity: `${coated.propertyKey} coated − pristine`, value: cmp.difference, unit: pristine.unit, formula: COATING_PAIR.differenceFormula, inputs, assumptions }),
     ratio:
       cmp.ratio === null
-        ? unavailable({ quantity: `${coated.propertyKey} coated / pristine`, unit: '1', formula: 'x_coated / x_pristine', inputs, reason: 'the pristine value is 0' })
-        : derived({ quantity: `${coated.propertyKey} coated / pristine`, value: cmp.ratio, unit: '1', formula: 'r = x_coated / x_pristine', inputs, assumptions }),
+        ? unavailable({ quantity: `${coated.propertyKey} coated / pristine`, unit: '1', formula: COATING_PAIR.ratioFormula, inputs, reason: 'the pristine value is 0' })
+        : derived({ quantity: `${coated.propertyKey} coated / pristine`, value: cmp.ratio, unit: '1', formula: COATING_PAIR.ratioFormula, inputs, assumptions }),
     coatedBetter: cmp.coatedBetter,
   };
 }
@@ -101,17 +101,17 @@ function migration(t: TmMigrationParent) {
   const p = tmInput('TM(pristine)', t.pristine);
   const c = tmInput('TM(charged)', t.charged);
   const d = tmInput('TM(discharged)', t.discharged);
-  const assumptions = ['TM-in-Li-layer fractions from the refinements of three samples through the first cycle; a percentage-point difference'];
-  const migrated = derived({ quantity: 'TM migrated into the Li layer on charge', value: r.migratedOnChargePoints, unit: '%', formula: 'TM(charged) − TM(pristine)', inputs: [c, p], assumptions });
-  const returned = derived({ quantity: 'TM returned on discharge', value: r.returnedOnDischargePoints, unit: '%', formula: 'TM(charged) − TM(discharged)', inputs: [c, d], assumptions });
+  const assumptions = [...TM_MIGRATION.assumptions];
+  const migrated = derived({ quantity: 'TM migrated into the Li layer on charge', value: r.migratedOnChargePoints, unit: '%', formula: TM_MIGRATION.migratedFormula, inputs: [c, p], assumptions });
+  const returned = derived({ quantity: 'TM returned on discharge', value: r.returnedOnDischargePoints, unit: '%', formula: TM_MIGRATION.returnedFormula, inputs: [c, d], assumptions });
   return {
     migrated,
     returned,
-    residual: derived({ quantity: 'TM left in the Li layer after discharge, above pristine', value: r.residualPoints, unit: '%', formula: 'TM(discharged) − TM(pristine)', inputs: [d, p], assumptions }),
+    residual: derived({ quantity: 'TM left in the Li layer after discharge, above pristine', value: r.residualPoints, unit: '%', formula: TM_MIGRATION.residualFormula, inputs: [d, p], assumptions }),
     reversible:
       r.reversibleFraction === null
-        ? unavailable({ quantity: 'reversible fraction of TM migration', unit: '1', formula: 'returned / migrated', inputs: [c, p, d], reason: 'no TM migrated on charge' })
-        : derived({ quantity: 'reversible fraction of TM migration', value: r.reversibleFraction, unit: '1', formula: '[TM(charged) − TM(discharged)] / [TM(charged) − TM(pristine)]', inputs: [derivedInput('returned', returned), derivedInput('migrated', migrated)], assumptions }),
+        ? unavailable({ quantity: 'reversible fraction of TM migration', unit: '1', formula: TM_MIGRATION.reversibleFormula, inputs: [c, p, d], reason: 'no TM migrated on charge' })
+        : derived({ quantity: 'reversible fraction of TM migration', value: r.reversibleFraction, unit: '1', formula: TM_MIGRATION.reversibleFormula, inputs: [derivedInput('returned', returned), derivedInput('migrated', migrated)], assumptions }),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Lattice, Structure } from '@prisma/client';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
-import { cellVolumeA3, completeCell, hexagonalToRhombohedral, rhombohedralToHexagonal, type LatticeSetting } from '../../derive/lattice.js';
+import { cellVolumeA3, completeCell, hexagonalToRhombohedral, LATTICE, rhombohedralToHexagonal, type LatticeSetting } from '../../derive/lattice.js';
 import { derived, derivedInput, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
 import { checkSpaceGroup } from '../../derive/space-group.js';
 import { inUnit } from '../derived-support.js';
@@ -20,7 +20,7 @@ export interface DerivedLatticeParent {
 /** Volume per formula unit from the stored cells (Z known, or the hexagonal cell of an R lattice = 3 × rhombohedral Z). */
 export async function volumePerFormulaUnit(context: Context, s: Structure): Promise<Derived> {
   const quantity = `volume per formula unit of ${s.label}`;
-  const formula = 'V_f.u. = V_cell / Z';
+  const formula = LATTICE.volumePerFormulaUnitFormula;
   const lattices = await context.loaders.latticesByStructureId.load(s.id);
   const withZ = lattices.find((l) => l.formulaUnitsPerCell !== null && latticeVolume(l).value !== null);
   if (withZ) {
@@ -35,7 +35,7 @@ export async function volumePerFormulaUnit(context: Context, s: Structure): Prom
       quantity,
       value: v.value! / (3 * rh.formulaUnitsPerCell!),
       unit: 'Å3',
-      formula: 'V_f.u. = V_hex / (3·Z_rh)',
+      formula: LATTICE.volumePerFormulaUnitFromHexagonalFormula,
       inputs: [derivedInput('V_hex', v), { name: 'Z_rh', value: rh.formulaUnitsPerCell, unit: '1', source: { paperId: rh.paperId, locator: rh.locator } }],
       assumptions: ['the hexagonal cell of an R-centred lattice holds three primitive rhombohedral cells'],
     });
@@ -52,7 +52,7 @@ export function latticeVolume(l: Lattice): Derived {
       quantity,
       value: cellVolumeA3(a, b, c, alpha, beta, gamma),
       unit: 'Å3',
-      formula: 'V = a·b·c·√(1 − cos²α − cos²β − cos²γ + 2·cosα·cosβ·cosγ)',
+      formula: LATTICE.volumeFormula,
       inputs: [
         ['a', l.aA],
         ['b', l.bA],
@@ -67,7 +67,7 @@ export function latticeVolume(l: Lattice): Derived {
     });
   }
   if (l.volumeA3 !== null) return reported({ quantity, value: l.volumeA3, unit: 'Å3', source: { paperId: l.paperId, locator: l.locator }, assumptions: [`cell parameter ${cell.missing} is not stored`] });
-  return unavailable({ quantity, unit: 'Å3', formula: 'V = a·b·c·√(…)', reason: `cell parameter ${cell.missing} is not stored` });
+  return unavailable({ quantity, unit: 'Å3', formula: LATTICE.volumeFormula, reason: `cell parameter ${cell.missing} is not stored` });
 }
 
 export async function convertedLattice(context: Context, s: Structure): Promise<DerivedLatticeParent | null> {
@@ -82,8 +82,8 @@ export async function convertedLattice(context: Context, s: Structure): Promise<
       { name: 'a_hex', value: hex.aA, unit: 'Å', source: src(hex) },
       { name: 'c_hex', value: hex.cA, unit: 'Å', source: src(hex) },
     ];
-    const a = derived({ quantity: 'rhombohedral a', value: cell.aA, unit: 'Å', formula: 'a_rh = a_hex·β/3, β = √(3 + (c_hex/a_hex)²)  (Eq. S1)', inputs });
-    const alpha = derived({ quantity: 'rhombohedral α', value: cell.alphaDeg, unit: 'deg', formula: 'α_rh = 2·asin(3/(2β)), β = √(3 + (c_hex/a_hex)²)  (Eq. S1)', inputs });
+    const a = derived({ quantity: 'rhombohedral a', value: cell.aA, unit: 'Å', formula: LATTICE.rhombohedralAFormula, inputs });
+    const alpha = derived({ quantity: 'rhombohedral α', value: cell.alphaDeg, unit: 'deg', formula: LATTICE.rhombohedralAlphaFormula, inputs });
     const volume = latticeVolume({ ...hex, setting: 'RHOMBOHEDRAL', aA: cell.aA, bA: null, cA: null, alphaDeg: cell.alphaDeg, betaDeg: null, gammaDeg: null, volumeA3: null });
     return { setting: 'RHOMBOHEDRAL', a, c: null, alpha, volume: { ...volume, inputs: [derivedInput('a_rh', a), derivedInput('α_rh', alpha)] }, stored: rh ?? null };
   }
@@ -93,8 +93,8 @@ export async function convertedLattice(context: Context, s: Structure): Promise<
       { name: 'a_rh', value: rh.aA, unit: 'Å', source: src(rh) },
       { name: 'α_rh', value: rh.alphaDeg, unit: 'deg', source: src(rh) },
     ];
-    const a = derived({ quantity: 'hexagonal a', value: cell.aA, unit: 'Å', formula: 'a_hex = 2·a_rh·sin(α/2)  (inverse of Eq. S1)', inputs });
-    const c = derived({ quantity: 'hexagonal c', value: cell.cA, unit: 'Å', formula: 'c_hex = a_rh·√(3 + 6·cos α)  (inverse of Eq. S1)', inputs });
+    const a = derived({ quantity: 'hexagonal a', value: cell.aA, unit: 'Å', formula: LATTICE.hexagonalAFormula, inputs });
+    const c = derived({ quantity: 'hexagonal c', value: cell.cA, unit: 'Å', formula: LATTICE.hexagonalCFormula, inputs });
     const volume = latticeVolume({ ...rh, setting: 'HEXAGONAL', aA: cell.aA, bA: null, cA: cell.cA, alphaDeg: null, betaDeg: null, gammaDeg: null, volumeA3: null });
     return { setting: 'HEXAGONAL', a, c, alpha: null, volume: { ...volume, inputs: [derivedInput('a_hex', a), derivedInput('c_hex', c)] }, stored: null };
   }

@@ -2,10 +2,10 @@
 import type { ComputedProperty, Material, Measurement, Structure } from '@prisma/client';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
-import { FARADAY_C_PER_MOL, FARADAY_NOTE, THEORETICAL_CAPACITY } from '../../derive/capacity.js';
+import { FARADAY_C_PER_MOL, FARADAY_NOTE, SPECIFIC_ENERGY, THEORETICAL_CAPACITY, VOLUMETRIC_CAPACITY, VOLUMETRIC_ENERGY } from '../../derive/capacity.js';
 import { MOLAR_MASS_FORMULA, parseFormula } from '../../derive/composition.js';
 import { constantInput, derived, derivedInput, factSource, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
-import { AVERAGE_VOLTAGE, averageVoltageV, isAverageOrPlateauVoltage, voltageStep } from '../../derive/voltage.js';
+import { AVERAGE_VOLTAGE, averageVoltageV, isAverageOrPlateauVoltage, VOLUME_CHANGE, voltageStep } from '../../derive/voltage.js';
 import { referenceKey } from '../../db/loaders.js';
 import { computedInput, describeConditions, inUnit, measuredInput, valueIn } from '../derived-support.js';
 import { stabilityOf } from './stability.js';
@@ -214,21 +214,23 @@ async function computeStep(context: Context, p: VoltagePairParent): Promise<Step
   });
   const volumetricCapacity =
     s.volumetricCapacityMAhPerCm3 !== null
-      ? derived({ quantity: 'volumetric capacity', value: s.volumetricCapacityMAhPerCm3, unit: 'mAh/cm3', formula: 'Q_vol = Q·ρ_discharged, ρ = M / (N_A·V_f.u.)', inputs: [derivedInput('Q', gravimetricCapacity), derivedInput('V_f.u.(discharged)', vD)] })
-      : unavailable({ quantity: 'volumetric capacity', unit: 'mAh/cm3', formula: 'Q_vol = Q·ρ_discharged', inputs: [derivedInput('V_f.u.(discharged)', vD)], reason: `volume per formula unit of ${p.discharged.label} unavailable: ${vD.reason}` });
+      ? derived({ quantity: 'volumetric capacity', value: s.volumetricCapacityMAhPerCm3, ...VOLUMETRIC_CAPACITY, inputs: [derivedInput('Q', gravimetricCapacity), derivedInput('V_f.u.(discharged)', vD)] })
+      : unavailable({ quantity: 'volumetric capacity', ...VOLUMETRIC_CAPACITY, inputs: [derivedInput('V_f.u.(discharged)', vD)], reason: `volume per formula unit of ${p.discharged.label} unavailable: ${vD.reason}` });
   const energyInputs = [derivedInput('V̄', voltage), derivedInput('Q', gravimetricCapacity)];
   const gravimetricEnergy =
     voltage.value !== null
-      ? derived({ quantity: 'gravimetric energy', value: s.specificEnergyWhPerKg, unit: 'Wh/kg', formula: 'E = V̄·Q', inputs: energyInputs })
-      : unavailable({ quantity: 'gravimetric energy', unit: 'Wh/kg', formula: 'E = V̄·Q', inputs: energyInputs, reason: `average voltage unavailable: ${voltage.reason}` });
+      ? derived({ quantity: 'gravimetric energy', value: s.specificEnergyWhPerKg, unit: SPECIFIC_ENERGY.unit, formula: SPECIFIC_ENERGY.formula, inputs: energyInputs })
+      : unavailable({ quantity: 'gravimetric energy', unit: SPECIFIC_ENERGY.unit, formula: SPECIFIC_ENERGY.formula, inputs: energyInputs, reason: `average voltage unavailable: ${voltage.reason}` });
+  const volumetricEnergyInputs = [derivedInput('V̄', voltage), derivedInput('Q_vol', volumetricCapacity)];
   const volumetricEnergy =
     voltage.value !== null && s.energyDensityWhPerL !== null
-      ? derived({ quantity: 'volumetric energy', value: s.energyDensityWhPerL, unit: 'Wh/L', formula: 'E_vol = V̄·Q_vol', inputs: [derivedInput('V̄', voltage), derivedInput('Q_vol', volumetricCapacity)] })
-      : unavailable({ quantity: 'volumetric energy', unit: 'Wh/L', formula: 'E_vol = V̄·Q_vol', inputs: [derivedInput('V̄', voltage), derivedInput('Q_vol', volumetricCapacity)], reason: voltage.value === null ? `average voltage unavailable: ${voltage.reason}` : `volumetric capacity unavailable: ${volumetricCapacity.reason}` });
+      ? derived({ quantity: 'volumetric energy', value: s.energyDensityWhPerL, ...VOLUMETRIC_ENERGY, inputs: volumetricEnergyInputs })
+      : unavailable({ quantity: 'volumetric energy', ...VOLUMETRIC_ENERGY, inputs: volumetricEnergyInputs, reason: voltage.value === null ? `average voltage unavailable: ${voltage.reason}` : `volumetric capacity unavailable: ${volumetricCapacity.reason}` });
+  const volumeInputs = [derivedInput('V_f.u.(discharged)', vD), derivedInput('V_f.u.(charged)', vC)];
   const volumeChange =
     s.volumeChangeFraction !== null
-      ? derived({ quantity: 'volume change on charge', value: s.volumeChangeFraction, unit: '1', formula: 'ΔV/V = (V_f.u.(charged) − V_f.u.(discharged)) / V_f.u.(discharged)', inputs: [derivedInput('V_f.u.(discharged)', vD), derivedInput('V_f.u.(charged)', vC)], assumptions: ['a signed fraction (0.05 = 5 % expansion); request unit "%" for percent'] })
-      : unavailable({ quantity: 'volume change on charge', unit: '1', formula: 'ΔV/V = (V_charged − V_discharged) / V_discharged', inputs: [derivedInput('V_f.u.(discharged)', vD), derivedInput('V_f.u.(charged)', vC)], reason: [vD, vC].filter((v) => v.value === null).map((v) => `${v.quantity}: ${v.reason}`).join('; ') });
+      ? derived({ quantity: 'volume change on charge', value: s.volumeChangeFraction, unit: VOLUME_CHANGE.unit, formula: VOLUME_CHANGE.formula, inputs: volumeInputs, assumptions: [...VOLUME_CHANGE.assumptions] })
+      : unavailable({ quantity: 'volume change on charge', unit: VOLUME_CHANGE.unit, formula: VOLUME_CHANGE.formula, inputs: volumeInputs, reason: [vD, vC].filter((v) => v.value === null).map((v) => `${v.quantity}: ${v.reason}`).join('; ') });
   return { step: s, gravimetricCapacity, volumetricCapacity, gravimetricEnergy, volumetricEnergy, volumeChange };
 }
 
