@@ -346,7 +346,7 @@ export type ConditionsInput = {
 /** One stored value compared with the same quantity derived from other stored values. */
 export type ConsistencyCheck = {
   __typename?: 'ConsistencyCheck';
-  /** Which check: `o-share-of-hole`, `spin-deficit`, `capacity-from-electrons`, `current-times-time`, `diffusivity-from-depth`, `bragg-wavelength`, `series-average`. */
+  /** Which check: `o-share-of-hole`, `spin-deficit`, `capacity-from-electrons`, `current-times-time`, `areal-capacity`, `diffusivity-from-depth`, `bragg-wavelength`, `series-average`. */
   check: Scalars['String']['output'];
   /** The value derived from the other stored values, with its inputs and their sources. */
   derived: DerivedQuantity;

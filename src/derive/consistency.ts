@@ -146,6 +146,20 @@ export function capacityUnitOfCurrent(currentUnit: string): string | null {
   return match ? `mAh${match[1] ?? ''}` : null;
 }
 
+export const AREAL_CAPACITY: CheckDefinition = {
+  key: 'areal-capacity',
+  quantity: 'areal capacity from loading and specific capacity',
+  unit: 'mAh/cm2',
+  formula: 'Q_A = m_A·w·Q  (w = 1: the loading is active material)',
+  assumptions: ['the specific capacity is per gram of active material', 'loading and areal capacity stated for the same electrode'],
+};
+
+/** Q_A (mAh/cm²) = m_A (mg/cm²) / 1000 × w × Q (mAh/g), w the active mass fraction of the loading (1 when the loading is active material). */
+export function arealCapacityMAhPerCm2(loadingMgPerCm2: number, capacityMAhPerG: number, activeMassFraction = 1): number {
+  if (!(activeMassFraction > 0 && activeMassFraction <= 1)) throw new DerivationInputError(`active mass fraction must be in (0, 1] (got ${activeMassFraction})`);
+  return (loadingMgPerCm2 / 1000) * activeMassFraction * capacityMAhPerG;
+}
+
 export const DIFFUSIVITY_FROM_DEPTH: CheckDefinition = {
   key: 'diffusivity-from-depth',
   quantity: 'diffusivity from penetration depth and time',
@@ -192,4 +206,4 @@ export function mean(values: number[]): number {
 }
 
 /** Every check, in the order the query lists them. */
-export const CHECKS: readonly CheckDefinition[] = [O_SHARE_OF_HOLE, SPIN_DEFICIT, CAPACITY_FROM_ELECTRONS, CHARGE_FROM_CURRENT, DIFFUSIVITY_FROM_DEPTH, BRAGG, SERIES_AVERAGE];
+export const CHECKS: readonly CheckDefinition[] = [O_SHARE_OF_HOLE, SPIN_DEFICIT, CAPACITY_FROM_ELECTRONS, CHARGE_FROM_CURRENT, AREAL_CAPACITY, DIFFUSIVITY_FROM_DEPTH, BRAGG, SERIES_AVERAGE];

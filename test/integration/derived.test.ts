@@ -271,6 +271,10 @@ test('consistency checks list agreements and disagreements with both sources and
   assert.equal(ru.verdict, 'DISAGREES');
   assert.ok(Math.abs(ru.derived.value - 192.4) < 0.1 && ru.stored.value === 180, `${ru.derived.value}`);
   assert.deepEqual(ru.derived.inputs.map((i: any) => [i.name, i.value, i.source?.locator ?? null]), [['n', 1.4, 'Sec. I'], ['M', ru.derived.inputs[1].value, null]]);
+  // … and neither are the upper ends of the two ranges (11° at 0.8856 Å is 19.2° with Cu Kα, not 23°).
+  const upper = of('bragg-wavelength', 'gent-lmr-nmc')[1];
+  assert.equal(upper.verdict, 'DISAGREES');
+  assert.ok(Math.abs(upper.derived.value - 19.196) < 0.001 && upper.stored.value === 23, `${upper.derived.value}`);
   const only = await server.data('{ consistencyChecks(onlyDisagreements: true) { verdict } }');
   assert.ok(only.consistencyChecks.length > 0 && only.consistencyChecks.every((c: any) => c.verdict === 'DISAGREES'));
   assert.deepEqual((await server.data('{ consistencyChecks(materialKey: "no-such") { check } }')).consistencyChecks, []);
@@ -331,4 +335,23 @@ test('consistency: a series mean is compared with its members\' own values: NaMO
   // Selected by one member's key, too.
   const byMember = await server.data('{ consistencyChecks(materialKey: "namo3-co") { check family { key } } }');
   assert.ok(byMember.consistencyChecks.some((c: any) => c.check === 'series-average' && c.family.key === 'ilmenite-namo3'));
+});
+
+test('consistency: Yoon et al.\'s ~2.05 mAh/cm² follows from 10.5 mg/cm² × ~215 mAh/g only with the loading read as the 90 wt% composite', async () => {
+  const { consistencyChecks: checks } = await server.data(`{ consistencyChecks(materialKey: "ncm811") {
+    check verdict difference tolerance unit derived { value assumptions inputs { name value unit source { locator } } } stored { value source { locator } } } }`);
+  const areal = checks.filter((c: any) => c.check === 'areal-capacity');
+  assert.equal(areal.length, 2, 'one reading per stored active share, plus the loading as active material');
+  const [asActive, asComposite] = areal;
+  // 10.5 mg/cm² × 215 mAh/g = 2.26 mAh/cm², beyond the ±0.2 mg/cm² of the loading.
+  assert.equal(asActive.verdict, 'DISAGREES');
+  assert.ok(Math.abs(asActive.derived.value - 2.2575) < 1e-9 && asActive.stored.value === 2.05, `${asActive.derived.value}`);
+  assert.match(asActive.derived.assumptions.join(' '), /read as active material/);
+  // × 90 wt% active: 2.03 mAh/cm².
+  assert.equal(asComposite.verdict, 'AGREES');
+  assert.ok(Math.abs(asComposite.derived.value - 2.03175) < 1e-9, `${asComposite.derived.value}`);
+  assert.deepEqual(asComposite.derived.inputs.map((i: any) => [i.name, i.value, i.source.locator]), [
+    ['m_A', 10.5, 'Methods (Electrochemical measurements)'], ['Q', 215, 'Results (Supplementary Fig. 9a,b)'], ['w', 90, 'Methods (Electrochemical measurements)'],
+  ]);
+  assert.equal(asComposite.stored.source.locator, 'Results');
 });

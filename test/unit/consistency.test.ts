@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  braggTwoThetaDeg, capacityFromElectronsMAhPerG, capacityPassedMAh, capacityUnitOfCurrent, compare, digitTolerance, electronsFromCapacity, mean, nominalLowSpinMoment,
+  arealCapacityMAhPerCm2, braggTwoThetaDeg, capacityFromElectronsMAhPerG, capacityPassedMAh, capacityUnitOfCurrent, compare, digitTolerance, electronsFromCapacity, mean, nominalLowSpinMoment,
   oxygenShareOfHolePercent, printed, propagate, randomWalkDiffusivityM2PerS, spinDeficit, XRAY_LINES_A,
 } from '../../src/derive/consistency.js';
 import { parseFormula } from '../../src/derive/composition.js';
@@ -76,4 +76,12 @@ test('Bragg: Gent et al.\'s 9° at 0.8856 Å is 15.7° with Cu Kα, not the 20°
 test('series average: Table III\'s O 2p changes average −0.152 e per O', () => {
   assert.ok(Math.abs(mean(table3.map(([, dq]) => dq)) - -0.152) < 0.0005);
   assert.throws(() => mean([]), /at least one/);
+});
+
+test('areal capacity: 10.5 mg/cm² × 215 mAh/g is 2.26 mAh/cm² as active mass, 2.03 as a 90 wt% composite (Yoon et al. print ~2.05)', () => {
+  assert.ok(Math.abs(arealCapacityMAhPerCm2(10.5, 215) - 2.2575) < 1e-12);
+  assert.ok(Math.abs(arealCapacityMAhPerCm2(10.5, 215, 0.9) - 2.03175) < 1e-12);
+  assert.ok(compare(propagate(arealCapacityMAhPerCm2, [{ value: 10.5, tolerance: 0.2 }, printed(215), { value: 0.9, tolerance: 0 }]), printed(2.05)).agrees);
+  assert.ok(!compare(propagate(arealCapacityMAhPerCm2, [{ value: 10.5, tolerance: 0.2 }, printed(215)]), printed(2.05)).agrees);
+  assert.throws(() => arealCapacityMAhPerCm2(10.5, 215, 90), /active mass fraction/);
 });

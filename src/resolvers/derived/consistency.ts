@@ -7,7 +7,7 @@ import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
 import { parseFormula } from '../../derive/composition.js';
 import {
-  BRAGG, braggTwoThetaDeg, CAPACITY_FROM_ELECTRONS, capacityFromElectronsMAhPerG, capacityPassedMAh, capacityUnitOfCurrent, CHARGE_FROM_CURRENT, compare,
+  AREAL_CAPACITY, arealCapacityMAhPerCm2, BRAGG, braggTwoThetaDeg, CAPACITY_FROM_ELECTRONS, capacityFromElectronsMAhPerG, capacityPassedMAh, capacityUnitOfCurrent, CHARGE_FROM_CURRENT, compare,
   DIFFUSIVITY_FROM_DEPTH, mean, nominalLowSpinMoment, O_SHARE_OF_HOLE, oxygenShareOfHolePercent, printed, propagate, randomWalkDiffusivityM2PerS,
   SERIES_AVERAGE, SPIN_DEFICIT, spinDeficit, TOTAL_ELECTRONS_SITE, XRAY_LINES_A, type CheckDefinition, type Printed, type Verdict,
 } from '../../derive/consistency.js';
@@ -75,19 +75,21 @@ function result(definition: CheckDefinition, subject: Subject, verdict: Verdict,
 interface StoredNumber {
   value: number | null;
   valueMax: number | null;
+  uncertainty: number | null;
   unit: string;
   propertyKey: string;
   qualifier: string;
 }
 
 /**
- * A stored number in `unit` with the tolerance its printed digits allow, taken in its own unit
- * (2 µm → ±0.5 µm → ±5e-7 m). A set-up parameter stated without "~" (vocabulary `setup`: a
- * current, a step duration, a capacity limit) is a setting, exact as stated: "2.0" is stored as 2,
- * and reading it as 2 ± 0.5 would let any disagreement pass.
+ * A stored number in `unit` with the tolerance it allows, taken in its own unit (2 µm → ±0.5 µm →
+ * ±5e-7 m): its printed ± where one is stated, else half a unit of its last printed digit. A
+ * set-up parameter stated without "~" or ± (vocabulary `setup`: a current, a step duration, a
+ * capacity limit) is a setting, exact as stated: "2.0" is stored as 2, and reading it as 2 ± 0.5
+ * would let any disagreement pass.
  */
 function printedIn(rows: Rows, row: StoredNumber, stored: number, unit: string): Printed {
-  const tolerance = rows.setupKeys.has(row.propertyKey) && row.qualifier === 'EQ' ? 0 : printed(stored).tolerance;
+  const tolerance = row.uncertainty !== null ? row.uncertainty : rows.setupKeys.has(row.propertyKey) && row.qualifier === 'EQ' ? 0 : printed(stored).tolerance;
   const at = (x: number) => valueIn({ value: x, unit: row.unit }, unit)!;
   return { value: at(stored), tolerance: Math.abs(at(stored + tolerance) - at(stored)) };
 }
@@ -201,6 +203,33 @@ function currentTimesTime(rows: Rows): ConsistencyCheckParent[] {
   return out;
 }
 
+/** The active-material share of a composite electrode (a mass fraction whose site names the active material). */
+const ACTIVE_SHARE = /active material/i;
+
+function arealCapacity(rows: Rows): ConsistencyCheckParent[] {
+  const out: ConsistencyCheckParent[] = [];
+  const numeric = (key: string) => rows.measured.filter((m) => m.propertyKey === key && m.value !== null);
+  for (const stored of numeric('areal_capacity')) {
+    const material = rows.materials.get(stored.materialId)!;
+    const ofMaterial = (m: Measurement) => m.materialId === stored.materialId;
+    // The specific capacity of the same material in the same kind of cell (its own test conditions).
+    const capacities = numeric('discharge_capacity').filter((m) => ofMaterial(m) && m.unit.endsWith('/g') && m.cellType !== null && m.cellType === stored.cellType);
+    const fractions = numeric('mass_fraction').filter((m) => ofMaterial(m) && ACTIVE_SHARE.test(m.site ?? ''));
+    for (const loading of numeric('electrode_loading').filter((m) => ofMaterial(m) && sameConditions(m, stored))) {
+      for (const capacity of capacities) {
+        // Both readings of the loading: as active material, and as the composite holding each stored active share.
+        const readings: [Measurement | null, string][] = [[null, 'the loading read as active material (w = 1)'], ...fractions.map((w): [Measurement, string] => [w, `the loading read as the composite electrode, ${w.value} ${w.unit} active`])];
+        for (const [w, reading] of readings) {
+          const inputs = [value(rows, loading, 'mg/cm2'), value(rows, capacity, 'mAh/g'), ...(w ? [value(rows, w, '1')] : [])];
+          const verdict = compare(propagate((m, q, f = 1) => arealCapacityMAhPerCm2(m, q, f), inputs), value(rows, stored, 'mAh/cm2'));
+          out.push(result(AREAL_CAPACITY, { material }, verdict, [measuredInput('m_A', loading), measuredInput('Q', capacity), ...(w ? [measuredInput('w', w)] : [])], measuredInput('Q_A (stored)', stored), [reading]));
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** A synthesis step that infused the species (its site names the infusion): the time it had to diffuse. */
 const INFUSION_STEP = /infus/i;
 
@@ -269,15 +298,22 @@ function braggPairs(rows: Rows): ConsistencyCheckParent[] {
       if (wavelengthA(from)! > wavelengthA(to)!) continue; // one direction per pair: shorter → longer wavelength
       const material = rows.materials.get(from.materialId)!;
       const [l1, l2] = [wavelengthA(from)!, wavelengthA(to)!];
-      const verdict = compare(propagate((t) => braggTwoThetaDeg(t, l1, l2), [value(rows, from, 'deg')]), value(rows, to, 'deg'));
-      out.push(result(BRAGG, { material }, verdict, [measuredInput('2θ₁', from), { name: 'λ₁', value: l1, unit: 'Å' }, { name: 'λ₂', value: l2, unit: 'Å' }], measuredInput('2θ₂ (stored)', to), [`reflections: ${reflection(from.site)}`]));
+      // Both ends when both sides are printed as ranges (9–11° ↔ 20–23°).
+      const ends: [string, Printed, Printed][] = [['lower', value(rows, from, 'deg'), value(rows, to, 'deg')]];
+      if (from.valueMax !== null && to.valueMax !== null) ends.push(['upper', valueMax(rows, from, 'deg'), valueMax(rows, to, 'deg')]);
+      for (const [end, t1, t2] of ends) {
+        const verdict = compare(propagate((t) => braggTwoThetaDeg(t, l1, l2), [t1]), t2);
+        const range = ends.length > 1 ? [`${end} ends of the printed ranges`] : [];
+        out.push(result(BRAGG, { material }, verdict, [{ ...measuredInput('2θ₁', from), value: t1.value }, { name: 'λ₁', value: l1, unit: 'Å' }, { name: 'λ₂', value: l2, unit: 'Å' }],
+          { ...measuredInput('2θ₂ (stored)', to), value: t2.value }, [`reflections: ${reflection(from.site)}`, ...range]));
+      }
     }
   }
   return out;
 }
 
 /** In the order of CHECKS (derive/consistency.ts). */
-const CHECKS_WIRED = [oShareOfHole, spinDeficits, capacityFromElectrons, currentTimesTime, diffusivityFromDepth, braggPairs, seriesAverages];
+const CHECKS_WIRED = [oShareOfHole, spinDeficits, capacityFromElectrons, currentTimesTime, arealCapacity, diffusivityFromDepth, braggPairs, seriesAverages];
 
 async function consistencyChecks(context: Context, materialKey: string | null | undefined, onlyDisagreements: boolean): Promise<ConsistencyCheckParent[]> {
   const { prisma } = context;
