@@ -447,7 +447,9 @@ export type CurationAction =
   | 'ADD_MATERIAL'
   | 'ADD_MEASUREMENT'
   | 'ADD_PAPER'
-  | 'CORRECT_VALUE';
+  | 'CORRECT_VALUE'
+  /** A fact withdrawn as wrong: `before` holds the whole stored row; seeding does not bring it back. */
+  | 'RETRACT_FACT';
 
 /** A typed, field-addressed reason a curation input was refused. Nothing is written when any is returned. */
 export type CurationError = {
@@ -489,6 +491,10 @@ export type CurationEvent = {
   at: Scalars['String']['output'];
   before?: Maybe<Scalars['JSON']['output']>;
   curator: Scalars['String']['output'];
+  /** Pass as `after` to curationEvents for the next, older events. */
+  cursor: Scalars['String']['output'];
+  /** Global ID of what was changed (a retracted fact's ID no longer resolves: `before` keeps it). */
+  entityId: Scalars['ID']['output'];
   reason?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1244,6 +1250,8 @@ export type Mutation = {
   addPaper: PaperPayload;
   /** Change a stored value; the old value stays in `history` with who, when and why. */
   correctValue: CorrectValuePayload;
+  /** Withdraw a wrong fact: it is deleted, the event keeps the whole row, and a later seed or ingest does not bring it back from the files. */
+  retractFact: RetractFactPayload;
 };
 
 
@@ -1274,6 +1282,12 @@ export type MutationAddPaperArgs = {
 /** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
 export type MutationCorrectValueArgs = {
   input: CorrectValueInput;
+};
+
+
+/** Curation: every mutation needs `Authorization: Bearer <curator token>`; reads stay open. Each validates its input fully and writes in one transaction, or returns `errors` and writes nothing. */
+export type MutationRetractFactArgs = {
+  input: RetractFactInput;
 };
 
 /** An object with a global ID, fetchable with `node(id:)`. */
@@ -1405,6 +1419,8 @@ export type Query = {
   consistencyChecks: Array<ConsistencyCheck>;
   /** Correlation between two properties across materials (one value per material and axis; narrow the axes if a material has several). */
   correlation: Correlation;
+  /** Curation events, newest first, optionally of one action (e.g. RETRACT_FACT: what was withdrawn, by whom and why). */
+  curationEvents: Array<CurationEvent>;
   /** Imported database exports (the Materials Project battery explorer), with citation, licence and origin. */
   databases: Array<DatabaseExport>;
   /** Stored facts across materials, filtered and paginated (Relay connection). For whole tables without the cost limit, use GET /export/facts.csv or .jsonl with the same filter (docs/data-out.md). */
@@ -1455,6 +1471,13 @@ export type QueryCorrelationArgs = {
   filter?: InputMaybe<MaterialFilter>;
   x: CorrelationAxis;
   y: CorrelationAxis;
+};
+
+
+export type QueryCurationEventsArgs = {
+  action?: InputMaybe<CurationAction>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1555,6 +1578,24 @@ export type Rederivation = {
   relativeDifference?: Maybe<Scalars['Float']['output']>;
   /** The source's value. */
   reported: ComputedProperty;
+};
+
+export type RetractFactInput = {
+  /** The value being retracted, as read (null for a text value): if it changed meanwhile, the retraction is refused with CONFLICT and the current value. */
+  expectedValue?: InputMaybe<Scalars['Float']['input']>;
+  /** Global ID of a Measurement or ComputedProperty. */
+  id: Scalars['ID']['input'];
+  /** Why the fact is wrong (kept in the history). */
+  reason: Scalars['String']['input'];
+};
+
+export type RetractFactPayload = {
+  __typename?: 'RetractFactPayload';
+  errors: Array<CurationError>;
+  /** The RETRACT_FACT event; its `before` is the whole stored row. */
+  event?: Maybe<CurationEvent>;
+  /** Global ID of the retracted fact (it no longer resolves). */
+  retractedId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Sort direction. */
@@ -2007,6 +2048,8 @@ export type ResolversTypes = ResolversObject<{
   Reaction: ResolverTypeWrapper<ReactionRow>;
   ReactionParticipant: ResolverTypeWrapper<ParticipantRow>;
   Rederivation: ResolverTypeWrapper<RederivationParent>;
+  RetractFactInput: RetractFactInput;
+  RetractFactPayload: ResolverTypeWrapper<Omit<RetractFactPayload, 'event'> & { event?: Maybe<ResolversTypes['CurationEvent']> }>;
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceParent>;
   SourceKind: SourceKind;
@@ -2098,6 +2141,8 @@ export type ResolversParentTypes = ResolversObject<{
   Reaction: ReactionRow;
   ReactionParticipant: ParticipantRow;
   Rederivation: RederivationParent;
+  RetractFactInput: RetractFactInput;
+  RetractFactPayload: Omit<RetractFactPayload, 'event'> & { event?: Maybe<ResolversParentTypes['CurationEvent']> };
   Source: SourceParent;
   SpaceGroupCheck: SpaceGroupCheck;
   StabilityAssessment: Assessment;
@@ -2290,6 +2335,8 @@ export type CurationEventResolvers<ContextType = Context, ParentType extends Res
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   curator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -2549,6 +2596,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addMeasurement?: Resolver<ResolversTypes['MeasurementPayload'], ParentType, ContextType, RequireFields<MutationAddMeasurementArgs, 'input'>>;
   addPaper?: Resolver<ResolversTypes['PaperPayload'], ParentType, ContextType, RequireFields<MutationAddPaperArgs, 'input'>>;
   correctValue?: Resolver<ResolversTypes['CorrectValuePayload'], ParentType, ContextType, RequireFields<MutationCorrectValueArgs, 'input'>>;
+  retractFact?: Resolver<ResolversTypes['RetractFactPayload'], ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -2608,6 +2656,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   coatings?: Resolver<Array<ResolversTypes['Coating']>, ParentType, ContextType, Partial<QueryCoatingsArgs>>;
   consistencyChecks?: Resolver<Array<ResolversTypes['ConsistencyCheck']>, ParentType, ContextType, RequireFields<QueryConsistencyChecksArgs, 'onlyDisagreements'>>;
   correlation?: Resolver<ResolversTypes['Correlation'], ParentType, ContextType, RequireFields<QueryCorrelationArgs, 'x' | 'y'>>;
+  curationEvents?: Resolver<Array<ResolversTypes['CurationEvent']>, ParentType, ContextType, RequireFields<QueryCurationEventsArgs, 'first'>>;
   databases?: Resolver<Array<ResolversTypes['DatabaseExport']>, ParentType, ContextType>;
   facts?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, RequireFields<QueryFactsArgs, 'first'>>;
   families?: Resolver<Array<ResolversTypes['MaterialFamily']>, ParentType, ContextType>;
@@ -2648,6 +2697,12 @@ export type RederivationResolvers<ContextType = Context, ParentType extends Reso
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relativeDifference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reported?: Resolver<ResolversTypes['ComputedProperty'], ParentType, ContextType>;
+}>;
+
+export type RetractFactPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractFactPayload'] = ResolversParentTypes['RetractFactPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CurationError']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['CurationEvent']>, ParentType, ContextType>;
+  retractedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -2789,6 +2844,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Reaction?: ReactionResolvers<ContextType>;
   ReactionParticipant?: ReactionParticipantResolvers<ContextType>;
   Rederivation?: RederivationResolvers<ContextType>;
+  RetractFactPayload?: RetractFactPayloadResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SpaceGroupCheck?: SpaceGroupCheckResolvers<ContextType>;
   StabilityAssessment?: StabilityAssessmentResolvers<ContextType>;

@@ -274,6 +274,36 @@ export async function correctValue(context: Context, input: { id: string; value:
   });
 }
 
+/**
+ * Withdraw a wrong fact. The row goes (nothing else references a fact row); the RETRACT_FACT event
+ * keeps all of it in `before`, fingerprint included, and the seed loader skips that fingerprint,
+ * so the next `npm run seed` or ingest does not bring it back from the files.
+ */
+export async function retractFact(context: Context, input: { id: string; expectedValue?: number | null; reason: string }) {
+  const curator = requireCurator(context);
+  return curate(async () => {
+    let target: { type: string; id: number };
+    try {
+      target = fromGlobalId(input.id);
+    } catch {
+      return refuse(['input', 'id'], `"${input.id}" is not a valid ID`, 'INVALID');
+    }
+    if (target.type !== 'Measurement' && target.type !== 'ComputedProperty') refuse(['input', 'id'], `only a Measurement or ComputedProperty can be retracted, not a ${target.type}`, 'INVALID');
+    if (input.reason.trim().length < 3) refuse(['input', 'reason'], 'say why the fact is wrong (kept in the history)', 'INVALID');
+    return context.primary.$transaction(async (tx) => {
+      const table = (target.type === 'Measurement' ? tx.measurement : tx.computedProperty) as typeof tx.measurement;
+      const row = (await table.findUnique({ where: { id: target.id } })) ?? refuse(['input', 'id'], `no ${target.type} with this ID (already retracted?)`, 'NOT_FOUND');
+      if ((input.expectedValue ?? null) !== row.value) conflict(row);
+      // Compare-and-delete on what was read, as correctValue does: a correction that committed
+      // meanwhile makes this match nothing, and the curator is told the current value.
+      const { count } = await table.deleteMany({ where: { id: row.id, value: row.value, unit: row.unit, valueMax: row.valueMax } });
+      if (count === 0) conflict((await table.findUnique({ where: { id: row.id } })) ?? refuse(['input', 'id'], `the ${target.type} was removed meanwhile`, 'NOT_FOUND'));
+      const ev = await event(tx, { action: 'RETRACT_FACT', entityType: target.type, entityId: row.id, curator, reason: input.reason.trim(), before: JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue });
+      return { retractedId: input.id, event: ev };
+    });
+  });
+}
+
 /** The value changed since the curator read it: refuse with the current one, which they can re-check and correct. */
 function conflict(current: { value: number | null; unit: string }): never {
   throw new Refused([{

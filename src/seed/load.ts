@@ -392,12 +392,26 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
     canonicalValue: canonical(x.property, x.value, x.unit), paperId: paperIdOf(f),
   });
 
+  // Facts a curator retracted stay retracted: read after the stored rows, so a retraction that
+  // commits in between is either seen here or its row was already among the stored ones.
+  const storedMeasurements = await tx.measurement.findMany({ where: inSeededPapers });
+  const storedComputed = await tx.computedProperty.findMany({ where: inSeededPapers });
+  const retracted = await retractedFingerprints(tx);
+  const notRetracted = <R extends { fingerprint: string }>(table: string, rows: R[]) =>
+    rows.filter((r) => {
+      if (!retracted.has(r.fingerprint)) return true;
+      const changes = (report[table] ??= emptyChanges());
+      changes.kept += 1;
+      changes.details.push(`= ${table} ${r.fingerprint.slice(0, 12)}… stays retracted by a curator`);
+      return false;
+    });
+
   // Measurements
-  await syncTable(report, 'Measurement', 'fingerprint', await tx.measurement.findMany({ where: inSeededPapers }),
-    files.flatMap((f) => f.measurements.map((m) => ({
+  await syncTable(report, 'Measurement', 'fingerprint', storedMeasurements,
+    notRetracted('Measurement', files.flatMap((f) => f.measurements.map((m) => ({
       fingerprint: fingerprint(f.paper.doi, measurementIdentity(m)), ...factValue(f, m), ...conditionColumns(m.conditions),
       conditionSources: toNull(m.conditionSources) as Prisma.InputJsonValue | null,
-    }))),
+    })))),
     {
       createMany: async (rows) => void (await insertRows(tx, 'Measurement', rows)),
       update: (id, data) => tx.measurement.updateMany({ where: { id, ...UNCURATED }, data: data as never }),
@@ -405,10 +419,10 @@ async function loadInTransaction(tx: Tx, catalog: SeedCatalog): Promise<SeedRepo
     });
 
   // Computed properties
-  await syncTable(report, 'ComputedProperty', 'fingerprint', await tx.computedProperty.findMany({ where: inSeededPapers }),
-    files.flatMap((f) => f.computed.map((c) => ({
+  await syncTable(report, 'ComputedProperty', 'fingerprint', storedComputed,
+    notRetracted('ComputedProperty', files.flatMap((f) => f.computed.map((c) => ({
       fingerprint: fingerprint(f.paper.doi, computedIdentity(c)), ...factValue(f, c), configuration: toNull(c.configuration), methodId: methodIds.get(c.method)!,
-    }))),
+    })))),
     {
       createMany: async (rows) => void (await insertRows(tx, 'ComputedProperty', rows)),
       update: (id, data) => tx.computedProperty.updateMany({ where: { id, ...UNCURATED }, data: data as never }),
@@ -510,4 +524,10 @@ async function syncKeyed<Row extends { key: string }>(
 /** Total rows written (created + updated + deleted) in a report. */
 export function countWrites(report: SeedReport): number {
   return Object.values(report).reduce((n, c) => n + c.created + c.updated + c.deleted, 0);
+}
+
+/** Fingerprints of the facts curators retracted (RETRACT_FACT events keep the whole row in `before`). */
+async function retractedFingerprints(tx: Prisma.TransactionClient): Promise<Set<string>> {
+  const events = await tx.curationEvent.findMany({ where: { action: 'RETRACT_FACT' }, select: { before: true } });
+  return new Set(events.map((e) => (e.before as { fingerprint?: unknown } | null)?.fingerprint).filter((f): f is string => typeof f === 'string'));
 }
