@@ -25,7 +25,7 @@ test('a retracted seeded fact is gone from reads, its whole row is in the RETRAC
   const anonymous = await server.execute(RETRACT, { input: { id: victim.id, expectedValue: victim.value, reason: 'wrong table' } });
   assert.equal(anonymous.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
 
-  const r = (await server.execute(RETRACT, { input: { id: victim.id, expectedValue: victim.value, reason: 'value belongs to another table' } }, asCarol)).body.data.retractFact;
+  const r = (await server.execute(RETRACT, { input: { id: victim.id, expectedValue: victim.value, reason: 'value belongs to another table' } }, asCarol)).body.data!.retractFact;
   assert.deepEqual(r.errors, []);
   assert.equal(r.retractedId, victim.id);
   assert.equal(r.event.action, 'RETRACT_FACT');
@@ -38,7 +38,7 @@ test('a retracted seeded fact is gone from reads, its whole row is in the RETRAC
   const afterRetract = await facts();
   assert.equal(afterRetract.length, before.length - 1);
   assert.ok(!afterRetract.some((f) => f.id === victim.id));
-  assert.equal((await server.execute(`query($id: ID!) { node(id: $id) { id } }`, { id: victim.id })).body.data.node, null);
+  assert.equal((await server.execute(`query($id: ID!) { node(id: $id) { id } }`, { id: victim.id })).body.data!.node, null);
 
   // The files still hold the fact; the seed keeps it retracted (and says so).
   const report = await seedDatabase(server.db);
@@ -55,20 +55,20 @@ test('a retracted seeded fact is gone from reads, its whole row is in the RETRAC
 
   // Retracting it again: NOT_FOUND, nothing written.
   const events = await server.db.prisma.curationEvent.count();
-  const again = (await server.execute(RETRACT, { input: { id: victim.id, expectedValue: victim.value, reason: 'twice' } }, asCarol)).body.data.retractFact;
+  const again = (await server.execute(RETRACT, { input: { id: victim.id, expectedValue: victim.value, reason: 'twice' } }, asCarol)).body.data!.retractFact;
   assert.equal(again.errors[0].code, 'NOT_FOUND');
   assert.equal(await server.db.prisma.curationEvent.count(), events);
 });
 
 test('a retraction of a value that changed since it was read is a CONFLICT with the current value; bad input is refused, nothing written', async () => {
   const target = (await facts()).find((f) => f.value !== null && f.value !== 0)!;
-  const stale = (await server.execute(RETRACT, { input: { id: target.id, expectedValue: target.value! + 1, reason: 'stale read' } }, asCarol)).body.data.retractFact;
+  const stale = (await server.execute(RETRACT, { input: { id: target.id, expectedValue: target.value! + 1, reason: 'stale read' } }, asCarol)).body.data!.retractFact;
   assert.equal(stale.errors[0].code, 'CONFLICT');
   assert.deepEqual(stale.errors[0].current, { value: target.value, unit: target.unit });
   const material = (await server.data(`{ material(key: "namo3-v") { id } }`)).material.id;
-  const notAFact = (await server.execute(RETRACT, { input: { id: material, reason: 'not a fact' } }, asCarol)).body.data.retractFact;
+  const notAFact = (await server.execute(RETRACT, { input: { id: material, reason: 'not a fact' } }, asCarol)).body.data!.retractFact;
   assert.equal(notAFact.errors[0].code, 'INVALID');
-  const noReason = (await server.execute(RETRACT, { input: { id: target.id, expectedValue: target.value, reason: ' ' } }, asCarol)).body.data.retractFact;
+  const noReason = (await server.execute(RETRACT, { input: { id: target.id, expectedValue: target.value, reason: ' ' } }, asCarol)).body.data!.retractFact;
   assert.equal(noReason.errors[0].code, 'INVALID');
   assert.ok((await facts()).some((f) => f.id === target.id));
 });
