@@ -77,6 +77,7 @@
     xlog: false,
     ylog: false,
     source: '',
+    sourceKind: '',
     family: '',
     ion: '',
     role: '',
@@ -161,7 +162,7 @@
   const cite = (source) => {
     if (!source) return 'source not stated';
     // Database rows (Materials Project) have no paper: name the export and its record.
-    if (!source.paper) return `database record ${source.locator}`;
+    if (!source.paper) return source.database ? databaseRecord(databaseLabel(databasesByKey.get(source.database.key)), source.locator) : `database record ${source.locator}`;
     return `${sourceLabel(source.paper.doi)} (doi:${source.paper.doi}), ${source.locator}`;
   };
 
@@ -206,25 +207,40 @@
     derivedAxis('derived:specificEnergyWhPerKg', 'Specific energy, voltage × theoretical capacity (derived)', 'Wh/kg', 'specificEnergyWhPerKg'),
     derivedAxis('derived:molarMassGPerMol', 'Molar mass (derived)', 'g/mol', 'molarMassGPerMol'),
   ];
-  /** A voltage step's values in pymatgen's conventions (per mass of the discharged formula over the step's ion range). */
+  /**
+   * A voltage step's values in pymatgen's conventions (per mass of the discharged formula over the
+   * step's ion range): derived for the papers' materials, and as the database prints them for its
+   * electrodes (stored on the discharged material), so both sit on the same axes.
+   */
+  const DATABASE_ONLY = { sourceKind: 'DATABASE' };
   const STEPS = [
-    { id: 'step:capacity', label: 'Gravimetric capacity of the voltage step', unit: 'mAh/g', parts: [{ column: 'stepGravimetricCapacityMAhPerG' }] },
-    { id: 'step:voltage', label: 'Average voltage of the voltage step', unit: 'V', parts: [{ column: 'stepAverageVoltageV' }] },
-    { id: 'step:energy', label: 'Gravimetric energy of the voltage step', unit: 'Wh/kg', parts: [{ column: 'stepGravimetricEnergyWhPerKg' }] },
+    { id: 'step:capacity', label: 'Gravimetric capacity of the voltage step', unit: 'mAh/g', parts: [{ column: 'stepGravimetricCapacityMAhPerG' }, { property: 'theoretical_capacity', params: DATABASE_ONLY }] },
+    { id: 'step:voltage', label: 'Average voltage of the voltage step', unit: 'V', parts: [{ column: 'stepAverageVoltageV' }, { property: 'average_voltage', params: DATABASE_ONLY }] },
+    { id: 'step:energy', label: 'Gravimetric energy of the voltage step', unit: 'Wh/kg', parts: [{ column: 'stepGravimetricEnergyWhPerKg' }, { property: 'specific_energy', params: DATABASE_ONLY }] },
   ];
 
   let vocabulary = null;
   const papersByDoi = new Map();
+  const databasesByDoi = new Map();
+  const databasesByKey = new Map();
+
+  /** "Materials Project" from "Materials Project battery explorer: insertion electrodes". */
+  const databaseLabel = (database) => (database ? database.name.split(':')[0].replace(/\s+battery explorer$/i, '') : 'database');
+  /** A database record as a source: its battery id when it is an electrode's (mp-1076642_Na). */
+  const databaseRecord = (label, locator) => `${label}, ${/_[A-Z][a-z]?$/.test(locator ?? '') ? 'battery id' : 'record'} ${locator}`;
 
   async function loadVocabulary() {
     const data = await graphql(`{
       propertyKeys { key label canonicalUnit valueType kind }
       families { key name }
       papers { doi title journal year authors }
-      __type(name: "WorkingIon") { enumValues { name } }
-      roles: __type(name: "MaterialRole") { enumValues { name } }
+      databases { key name citationDoi }
     }`);
     for (const p of data.papers) papersByDoi.set(p.doi.toLowerCase(), p);
+    for (const d of data.databases) {
+      databasesByDoi.set(d.citationDoi.toLowerCase(), d);
+      databasesByKey.set(d.key, d);
+    }
     const properties = data.propertyKeys
       .filter((p) => p.valueType === 'NUMBER')
       .map((p) => ({ id: `property:${p.key}`, label: p.label, unit: p.canonicalUnit, parts: [{ property: p.key }] }));
@@ -233,13 +249,15 @@
       properties,
       families: data.families,
       papers: data.papers,
-      ions: data.__type.enumValues.map((v) => v.name),
-      roles: data.roles.enumValues.map((v) => v.name),
+      ions: config.workingIons,
+      roles: config.roles,
     };
   }
 
   function sourceLabel(doi) {
     if (!doi) return 'unknown source';
+    const database = databasesByDoi.get(doi.toLowerCase());
+    if (database) return databaseLabel(database);
     const paper = papersByDoi.get(doi.toLowerCase());
     if (!paper) return doi;
     if (paper.authors.length === 0) return `${paper.journal} ${paper.year}`;
@@ -256,6 +274,7 @@
     xlog: document.getElementById('xlog'),
     ylog: document.getElementById('ylog'),
     source: document.getElementById('source'),
+    sourceKind: document.getElementById('sourceKind'),
     family: document.getElementById('family'),
     ion: document.getElementById('ion'),
     role: document.getElementById('role'),
@@ -306,12 +325,13 @@
     if (state.family) params.set('family', state.family);
     if (state.ion) params.set('workingIon', state.ion);
     if (state.role) params.set('role', state.role);
+    if (state.sourceKind) params.set('sourceKind', state.sourceKind);
     const elements = state.elements.split(/[\s,]+/).filter(Boolean);
     if (elements.length) params.set('elements', elements.join(','));
     return params;
   }
 
-  const FACT_COLUMNS = ['materialKey', 'materialName', 'formula', 'family', 'workingIon', 'role', 'kind', 'value', 'unit', 'method', 'configuration', 'conditions', 'sourceDoi', 'locator'];
+  const FACT_COLUMNS = ['materialKey', 'materialName', 'formula', 'family', 'workingIon', 'role', 'kind', 'value', 'unit', 'method', 'configuration', 'conditions', 'sourceDoi', 'sourceKind', 'locator'];
 
   function factParams(part, unit, columns = FACT_COLUMNS) {
     const params = materialParams();
@@ -324,7 +344,7 @@
     return params;
   }
 
-  const MATERIAL_COLUMNS = ['key', 'name', 'formula', 'family', 'workingIon', 'role', 'sourceDoi', 'locator', 'stepFormulas'];
+  const MATERIAL_COLUMNS = ['key', 'name', 'formula', 'family', 'workingIon', 'role', 'sourceDoi', 'sourceKind', 'locator', 'stepFormulas'];
 
   function derivedParams(parts) {
     const params = materialParams();
@@ -348,18 +368,20 @@
       if (!byKey.has(material.key)) byKey.set(material.key, { material, values: [] });
       return byKey.get(material.key);
     };
-    const parts = await Promise.all(axis.parts.map((part) => cached(part.property ? 'facts.jsonl' : 'materials.jsonl', part.property ? factParams(part, axis.unit) : derivedParams([part]))));
+    // A part narrowed to one kind of source is left out when the filter asks for the other kind.
+    const wanted = (part) => !state.sourceKind || !part.params?.sourceKind || part.params.sourceKind === state.sourceKind;
+    const parts = await Promise.all(axis.parts.map((part) => !wanted(part) ? [] : cached(part.property ? 'facts.jsonl' : 'materials.jsonl', part.property ? factParams(part, axis.unit) : derivedParams([part]))));
     axis.parts.forEach((part, i) => {
       for (const r of parts[i]) {
         if (part.property) {
           if (r.value == null) continue;
           entry({ key: r.materialKey, name: r.materialName, formula: r.formula, family: r.family, workingIon: r.workingIon, role: r.role }).values.push({
-            value: r.value, source: r.sourceDoi, locator: r.locator, kind: r.kind, method: r.method, configuration: r.configuration, conditions: r.conditions,
+            value: r.value, source: r.sourceDoi, sourceKind: r.sourceKind, locator: r.locator, kind: r.kind, method: r.method, configuration: r.configuration, conditions: r.conditions,
           });
         } else if (r[part.column] != null) {
           const step = part.column.startsWith('step') && r.stepFormulas ? ` for ${r.stepFormulas}` : '';
           entry({ key: r.key, name: r.name, formula: r.formula, family: r.family, workingIon: r.workingIon, role: r.role }).values.push({
-            value: r[part.column], source: r.sourceDoi, locator: `derived${step} (trace on the material page)`, kind: 'DERIVED',
+            value: r[part.column], source: r.sourceDoi, sourceKind: r.sourceKind, locator: `derived${step} (trace on the material page)`, kind: 'DERIVED',
           });
         }
       }
@@ -369,7 +391,8 @@
 
   function describeValue(axis, v, count) {
     const how = v.kind === 'COMPUTED' ? `computed${v.method ? `, ${v.method}` : ''}${v.configuration ? `, ${v.configuration}` : ''}` : v.kind === 'MEASURED' ? `measured${v.conditions ? `, ${conditionsText(v.conditions)}` : ''}` : 'derived';
-    return `${axis.label.replace(/ \(derived\)$/, '')} = ${withUnit(v.value, axis.unit)} (${how})\n  source: ${sourceLabel(v.source)}, ${v.locator}${count > 1 ? `\n  first of ${count} values; the material page lists all` : ''}`;
+    const where = v.sourceKind === 'DATABASE' ? databaseRecord(sourceLabel(v.source), v.locator) : `${sourceLabel(v.source)}, ${v.locator}`;
+    return `${axis.label.replace(/ \(derived\)$/, '')} = ${withUnit(v.value, axis.unit)} (${how})\n  source: ${where}${count > 1 ? `\n  first of ${count} values; the material page lists all` : ''}`;
   }
 
   /** One point per material with a value on both axes (the first value of each, in database order). */
@@ -397,6 +420,9 @@
         x: xv.value,
         y: yv.value,
         source,
+        // A point is the database's when its values are (an electrode's ends carry them).
+        database: xv.sourceKind === 'DATABASE' && yv.sourceKind === 'DATABASE',
+        sourceKind: xv.sourceKind === 'DATABASE' && yv.sourceKind === 'DATABASE' ? sourceLabel(xv.source) : 'papers',
         family: familyName,
         ion: m.workingIon ?? 'no working ion',
         title: `${m.name} · ${m.formula}\n${describeValue(xAxis, xv, xEntry.values.length)}\n${describeValue(yAxis, yv, yEntry.values.length)}`,
@@ -459,11 +485,13 @@
     if (drawn !== drawing) return; // a newer state is being drawn
     const started = performance.now();
     const { points, missing, hidden } = joinPoints(xAxis, yAxis, xs, ys);
-    const colourKey = state.colour === 'family' ? 'family' : state.colour === 'ion' ? 'ion' : 'source';
+    const colourKey = { family: 'family', ion: 'ion', sourceKind: 'sourceKind' }[state.colour] ?? 'source';
     // Largest groups first, so the few literature points are drawn over thousands of database ones.
     const groupSize = d3.rollup(points, (g) => g.length, (p) => p[colourKey]);
     points.sort((a, b) => groupSize.get(b[colourKey]) - groupSize.get(a[colourKey]));
     const many = points.length > 400;
+    const databasePoints = points.filter((p) => p.database);
+    const paperPoints = points.filter((p) => !p.database);
 
     chart.replaceChildren();
     if (points.length === 0) {
@@ -474,19 +502,22 @@
       const capacityVoltage = (isCapacity(xAxis) && isVoltage(yAxis)) || (isVoltage(xAxis) && isCapacity(yAxis));
       const marks = [
         ...(state.iso && capacityVoltage ? isoEnergyMarks(points, isCapacity(xAxis), domains) : []),
-        Plot.dot(points, {
-          x: 'x',
-          y: 'y',
-          fill: colourKey,
-          r: many ? 2.5 : 5,
-          fillOpacity: many ? 0.7 : 0.9,
-          stroke: many ? null : 'white',
-          strokeWidth: 1,
-          title: 'title',
-          ariaLabel: (p) => p.key,
-          ariaDescription: 'materials',
-          tip: { lineWidth: 60, fontSize: 12 },
-        }),
+        // The database's electrodes as triangles under the papers' circles, on the same colour scale.
+        ...[[databasePoints, 'triangle', 'database electrodes'], [paperPoints, 'circle', 'materials']].filter(([list]) => list.length > 0).map(([list, symbol, description]) =>
+          Plot.dot(list, {
+            x: 'x',
+            y: 'y',
+            fill: colourKey,
+            symbol,
+            r: many ? 2.5 : 5,
+            fillOpacity: many ? 0.7 : 0.9,
+            stroke: many ? null : 'white',
+            strokeWidth: 1,
+            title: 'title',
+            ariaLabel: (p) => p.key,
+            ariaDescription: description,
+            tip: { lineWidth: 60, fontSize: 12 },
+          })),
       ];
       const plot = Plot.plot({
         width: Math.max(360, chart.clientWidth),
@@ -511,7 +542,7 @@
     const renderMs = performance.now() - started;
     chart.dataset.points = String(points.length);
     chart.dataset.renderMs = renderMs.toFixed(1);
-    const notes = [`${points.length} material${points.length === 1 ? '' : 's'} plotted`];
+    const notes = [`${points.length} material${points.length === 1 ? '' : 's'} plotted${databasePoints.length ? ` (${paperPoints.length} from papers as circles, ${databasePoints.length} database electrodes as triangles)` : ''}`];
     if (missing) notes.push(`${missing} with a value on one axis only`);
     if (hidden) notes.push(`${hidden} hidden (≤ 0 on a log axis)`);
     showStatus(status, `${notes.join('; ')}.`);
@@ -542,7 +573,7 @@
 
   // ---------------------------------------------------------------- material page
 
-  const SOURCE = 'source { locator paper { doi title year } }';
+  const SOURCE = 'source { locator paper { doi title year } database { key } }';
   const DERIVED_FIELDS = `quantity value unit status formula assumptions reason ${SOURCE} inputs { name value textValue unit note ${SOURCE} }`;
   const MATERIAL_QUERY = `query ExplorerMaterial($key: String!) {
     material(key: $key) {
@@ -573,9 +604,23 @@
     }
   }`;
 
+  /** Within the production cost limit with every fact's source (paper or database); further pages by cursor. */
+  const SAME_FORMULA_PAGE = 25;
+  async function sameFormulaMaterials(formula) {
+    const materials = [];
+    let after = null;
+    do {
+      const page = (await graphql(SAME_FORMULA_QUERY, { formula, after })).materials;
+      materials.push(...page.edges.map((e) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return materials;
+  }
+
   /** Other materials of the same reduced formula (other polymorphs, other sources), with their average voltages. */
-  const SAME_FORMULA_QUERY = `query ExplorerSameFormula($formula: String!) {
-    materials(filter: { chemicalFormulaReduced: $formula }, first: 50) {
+  const SAME_FORMULA_QUERY = `query ExplorerSameFormula($formula: String!, $after: String) {
+    materials(filter: { chemicalFormulaReduced: $formula }, first: ${SAME_FORMULA_PAGE}, after: $after) {
+      pageInfo { hasNextPage endCursor }
       edges { node { key name role ${SOURCE}
         averageVoltage { value unit status ${SOURCE} }
         measurements(filter: { properties: ["average_voltage", "discharge_capacity"] }) { property { label } value unit qualifier ${SOURCE} }
@@ -673,7 +718,7 @@
     let others = [];
     try {
       material = (await graphql(MATERIAL_QUERY, { key: state.key })).material;
-      if (material) others = (await graphql(SAME_FORMULA_QUERY, { formula: material.chemicalFormulaReduced })).materials.edges.map((e) => e.node);
+      if (material) others = await sameFormulaMaterials(material.chemicalFormulaReduced);
     } catch (error) {
       if (drawn === drawing) fail(`Could not load ${state.key}: ${error.message}`);
       return;
@@ -788,7 +833,7 @@
     fill(root,
       el('table', { className: 'compare' },
         el('thead', null, el('tr', null, el('th', null, ''), found.map((m) => el('th', { scope: 'col', 'data-material': m.key },
-          materialLink(m.key, m.name), el('div', { className: 'muted' }, [m.formula, m.family?.name, (m.source.paper ? sourceLabel(m.source.paper.doi) : m.source.database?.name)].filter(Boolean).join(' · ')),
+          materialLink(m.key, m.name), el('div', { className: 'muted' }, [m.formula, m.family?.name, (m.source.paper ? sourceLabel(m.source.paper.doi) : m.source.database && databaseLabel(databasesByKey.get(m.source.database.key)))].filter(Boolean).join(' · ')),
           el('button', { type: 'button', className: 'remove', onclick: () => setState({ compare: compareKeys().filter((k) => k !== m.key).join(',') }) }, 'remove'))))),
         el('tbody', null, derivedRows, factRows)),
     );

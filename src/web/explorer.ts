@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MaterialRole, WorkingIon } from '@prisma/client';
 import type { Router } from 'express';
 import { pageRouter, PLOT_ASSETS, PLOT_PAGE_CSP, type Asset } from './assets.js';
 
@@ -33,7 +34,8 @@ export function explorerRouter(options: ExplorerOptions = {}): Router {
     path: options.path ?? '/explorer',
     pageFile: path.join(here, 'explorer.html'),
     assets: ASSETS,
-    config: { endpoint: options.endpoint ?? '/graphql', exportBase: options.exportBase ?? '/export' },
+    // The enums' values come with the page: introspection (`__type`) is refused in production.
+    config: { endpoint: options.endpoint ?? '/graphql', exportBase: options.exportBase ?? '/export', workingIons: Object.values(WorkingIon), roles: Object.values(MaterialRole) },
     csp: PLOT_PAGE_CSP,
   });
 }

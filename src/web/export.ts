@@ -93,6 +93,8 @@ const FACT_COLUMNS: Record<string, (row: FactRow, at: Lookups, unit: string | nu
   configuration: (r) => computed(r)?.configuration ?? null,
   note: (r) => r.note,
   sourceDoi: (r, at) => at.papers.get(r.paperId)?.doi ?? null,
+  /** PAPER or DATABASE (a database export such as the Materials Project's; its locator is the record's id). */
+  sourceKind: (r, at) => at.papers.get(r.paperId)?.kind ?? null,
   locator: (r) => r.locator,
 };
 
@@ -118,6 +120,7 @@ const MATERIAL_COLUMNS: Record<string, { select: string; cell: (m: Record<string
   coating: { select: 'coating { key }', cell: (m) => m.coating?.key ?? null },
   // A database export's rows have no paper: their DOI is the reference the database asks to cite.
   sourceDoi: { select: 'source { paper { doi } database { citationDoi } }', cell: (m) => m.source.paper?.doi ?? m.source.database?.citationDoi ?? null },
+  sourceKind: { select: 'sourceKind: source { kind }', cell: (m) => m.sourceKind.kind },
   locator: { select: 'locator: source { locator }', cell: (m) => m.locator.locator },
   molarMassGPerMol: { select: 'molarMassGPerMol: molarMass(unit: "g/mol") { value }', cell: (m) => m.molarMassGPerMol.value },
   theoreticalCapacityMAhPerG: { select: 'theoreticalCapacityMAhPerG: theoreticalCapacity(unit: "mAh/g") { value }', cell: (m) => m.theoreticalCapacityMAhPerG.value },
@@ -159,7 +162,9 @@ function materialShortcuts(query: Query): Record<string, unknown> {
   const role = stringParam(query, 'role');
   const elements = listParam(query, 'elements');
   const formula = stringParam(query, 'chemicalFormulaReduced');
+  const sourceKind = stringParam(query, 'sourceKind');
   if (family) filter.family = family;
+  if (sourceKind) filter.sourceKind = sourceKind.toUpperCase();
   if (workingIon) filter.workingIon = workingIon;
   if (role) filter.role = role.toUpperCase();
   if (elements?.length) filter.elements = elements;

@@ -246,3 +246,79 @@ describe('explorer (offline)', () => {
     });
   });
 });
+
+describe('explorer with Materials Project electrodes beside the papers (the 14-row fixture, production mode)', { skip: browserSkip }, () => {
+  let server: TestServer;
+  let origin: string;
+  let browser: OfflineBrowser;
+  let page: Page;
+  const errors: string[] = [];
+  before(async () => {
+    // Production: the explorer's GraphQL queries must pass the cost limits there.
+    server = await startTestServer({ materialsProject: 'fixture', production: true });
+    origin = new URL(server.app.url).origin;
+    browser = await launchOfflineBrowser({ width: 1400, height: 950 });
+    page = await browser.newPage(errors);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Material keys of the drawn database electrodes (triangles) and paper materials (circles). */
+  async function plotted(): Promise<{ database: string[]; papers: string[] }> {
+    await page.waitForFunction(() => document.getElementById('plot-view')?.dataset.state !== 'loading', null, { timeout: 30_000 });
+    assert.equal(await page.locator('#plot-view').getAttribute('data-state'), 'ready', await page.locator('#plot-status').innerText());
+    const keys = (description: string) => page.locator(`#chart g[aria-description="${description}"] [aria-label]`).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')!).sort());
+    return { database: await keys('database electrodes'), papers: await keys('materials') };
+  }
+
+  test('voltage vs capacity shows the electrodes as triangles beside the papers; papers only hides them, Materials Project only keeps just them', async () => {
+    assert.equal((await page.goto(`${origin}/explorer`))?.status(), 200);
+    const both = await plotted();
+    assert.ok(both.database.includes('mp-1076642_na.discharged'), `NaCrO3's electrode is plotted (${both.database.join(', ')})`);
+    assert.ok(both.papers.includes('namo3-cr'), 'the paper point of NaCrO3 too');
+    assert.match(await page.locator('#plot-status').innerText(), /database electrodes as triangles/);
+
+    await page.selectOption('#sourceKind', 'PAPER');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sourceKind') === 'PAPER');
+    const papersOnly = await plotted();
+    assert.deepEqual(papersOnly.database, []);
+    assert.ok(papersOnly.papers.includes('namo3-cr'));
+
+    await page.selectOption('#sourceKind', 'DATABASE');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sourceKind') === 'DATABASE');
+    const databaseOnly = await plotted();
+    assert.deepEqual(databaseOnly.papers, []);
+    assert.deepEqual(databaseOnly.database, both.database);
+  });
+
+  test('hovering an electrode cites the Materials Project and its battery id; its material page too', async () => {
+    await page.selectOption('#colour', 'sourceKind');
+    await plotted();
+    assert.match(await page.locator('#chart').innerText(), /Materials Project/, 'legend names the source kind');
+    await page.locator('#chart path[aria-label="mp-1076642_na.discharged"]').hover();
+    const tip = page.locator('#chart g[aria-label="tip"] text');
+    await tip.first().waitFor({ timeout: 5_000 });
+    const text = (await tip.allTextContents()).join('\n').replace(/\u200b/g, '\n');
+    assert.match(text, /NaCrO3/);
+    assert.match(text, /3\.9394 V/, "MP's average voltage of mp-1076642_Na");
+    assert.match(text, /source: Materials Project, battery id mp-1076642_Na/);
+
+    await page.locator('#chart path[aria-label="mp-1076642_na.discharged"]').click();
+    await page.waitForFunction(() => document.body.dataset.view === 'material' && document.getElementById('material-view')?.dataset.state !== 'loading', null, { timeout: 30_000 });
+    assert.equal(await page.locator('#material-view').getAttribute('data-state'), 'ready', await page.locator('#material-status').innerText());
+    assert.match(await page.locator('#material').innerText(), /Defined in Materials Project, battery id mp-1076642_Na\./);
+    assert.match(await page.locator('#material').innerText(), /Materials Project, battery id mp-1076642_Na/);
+    // The state (source kind, colour) is in the URL, and Back returns to the plot as it was.
+    await page.goBack();
+    await plotted();
+    assert.equal(param(page, 'sourceKind'), 'DATABASE');
+    assert.equal(param(page, 'colour'), 'sourceKind');
+  });
+
+  test('no request left the server and no console or page error', () => {
+    assert.deepEqual(browser.externalRequests, []);
+    assert.deepEqual(errors, []);
+  });
+});
