@@ -1,7 +1,8 @@
 /**
  * `npm run bench:explorer [-- --rounds N]`: how long the explorer's plot takes in headless
  * Chromium for many points. The export requests of the page are answered with N synthetic
- * materials (voltage vs theoretical capacity, one value each, three sources) so the figure
+ * materials (voltage vs theoretical capacity, one value each): 48 from three papers (circles), the
+ * rest as a database's electrodes (triangles, as the Materials Project's are drawn), so the figure
  * measures the browser side: parsing the JSON Lines, joining the axes, Plot's rendering, and the
  * tip on hover. Sizes run interleaved, round by round; medians are printed. A benchmark, not a
  * test: nothing here passes or fails on a time.
@@ -14,6 +15,9 @@ const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1] || 3) || 3;
 const SIZES = [48, 4351, 43510];
 const SOURCES = ['10.1103/PhysRevMaterials.4.015401', '10.1038/s41560-021-00782-0', '10.1038/s41467-017-02041-x'];
+const PAPER_POINTS = 48;
+/** The i-th synthetic material's source: a paper for the first 48, then the Materials Project (its citation DOI). */
+const source = (i: number) => (i < PAPER_POINTS ? { sourceDoi: SOURCES[i % 3], sourceKind: 'PAPER', locator: `row ${i}` } : { sourceDoi: '10.1063/1.4812323', sourceKind: 'DATABASE', locator: `mp-${i}_Li` });
 
 /** Deterministic pseudo-random numbers (the same points in every run). */
 function random(seed: number) {
@@ -24,7 +28,7 @@ function facts(n: number): string {
   const rand = random(7);
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    lines.push(JSON.stringify({ materialKey: `syn-${i}`, materialName: `synthetic ${i}`, formula: 'NaMO3', family: null, workingIon: 'Na', role: 'CATHODE', kind: 'COMPUTED', value: 1 + 4 * rand(), unit: 'V', method: 'synthetic', configuration: null, conditions: null, sourceDoi: SOURCES[i % 3], locator: `row ${i}` }));
+    lines.push(JSON.stringify({ materialKey: `syn-${i}`, materialName: `synthetic ${i}`, formula: 'NaMO3', family: null, workingIon: 'Na', role: 'CATHODE', kind: 'COMPUTED', value: 1 + 4 * rand(), unit: 'V', method: 'synthetic', configuration: null, conditions: null, ...source(i) }));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -33,7 +37,7 @@ function materials(n: number): string {
   const rand = random(11);
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    lines.push(JSON.stringify({ key: `syn-${i}`, name: `synthetic ${i}`, formula: 'NaMO3', family: null, workingIon: 'Na', role: 'CATHODE', sourceDoi: SOURCES[i % 3], locator: `row ${i}`, theoreticalCapacityMAhPerG: 50 + 300 * rand() }));
+    lines.push(JSON.stringify({ key: `syn-${i}`, name: `synthetic ${i}`, formula: 'NaMO3', family: null, workingIon: 'Na', role: 'CATHODE', ...source(i), theoreticalCapacityMAhPerG: 50 + 300 * rand() }));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -61,7 +65,7 @@ try {
       if (plotted !== n) throw new Error(`${n} synthetic materials, ${plotted} plotted`);
       const render = Number(await page.locator('#chart').getAttribute('data-render-ms'));
       // Hover: from the pointer's move to the tip being drawn.
-      const box = (await page.locator('#chart circle').nth(Math.floor(n / 2)).boundingBox())!;
+      const box = (await page.locator(`#chart [aria-label="syn-${Math.floor(n / 2)}"]`).boundingBox())!;
       const hoverStarted = performance.now();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.locator('#chart g[aria-label="tip"] text').first().waitFor({ timeout: 30_000 });

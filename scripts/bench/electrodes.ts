@@ -40,6 +40,7 @@ const scales = (args.get('scale') ?? '1,10').split(',').map(Number);
 const requestsPerRun = Number(args.get('requests') ?? 100);
 const rounds = Number(args.get('rounds') ?? 2);
 const concurrency = Number(args.get('concurrency') ?? 4);
+const onlyOps = args.get('ops')?.split(',');
 const adminUrl = args.get('admin-url') ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/postgres';
 if (!['pglite', 'postgres', 'both'].includes(dbChoice)) throw new Error(`--db must be pglite, postgres or both, got ${dbChoice}`);
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -293,8 +294,19 @@ const OPERATIONS: ElectrodeOperation[] = [
 
 // ------------------------------------------------------------------------------------ measuring
 
-async function post(url: string, body: unknown): Promise<string> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** Requests retried after a reset connection (reported with the results). */
+let resets = 0;
+
+async function post(url: string, body: unknown, retried = false): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (error) {
+    // A keep-alive connection reset under load (seen once at 10×): retry once, and say so.
+    if (retried || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    resets += 1;
+    return post(url, body, true);
+  }
   const text = await response.text();
   if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 600)}`);
   return text;
@@ -371,7 +383,7 @@ async function bench(kind: 'pglite' | 'postgres', scale: number): Promise<string
   fixtures.electrodeIds = sample.map((e) => toGlobalId('InsertionElectrode', e.id));
 
   const rows: Row[] = [];
-  for (const op of OPERATIONS) {
+  for (const op of OPERATIONS.filter((o) => !onlyOps || onlyOps.includes(o.name))) {
     log(`${kind} ×${scale}: ${op.title} …`);
     // 1. content
     let bytes = 0;
@@ -433,4 +445,5 @@ const out: string[] = [`${new Date().toISOString()}, ${os.cpus()[0]?.model ?? 'c
 for (const kind of dbChoice === 'both' ? (['pglite', 'postgres'] as const) : [dbChoice as 'pglite' | 'postgres']) {
   for (const scale of scales) out.push(await bench(kind, scale));
 }
+if (resets > 0) out.push(`${resets} request(s) retried after a reset connection.`, '');
 if (!args.has('load-only')) console.log(out.join('\n'));

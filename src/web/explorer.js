@@ -551,7 +551,8 @@
 
   function updateDownloads(xAxis, yAxis) {
     const parts = [...xAxis.parts, ...yAxis.parts];
-    const stored = parts.filter((p) => p.property);
+    // A voltage-step axis downloads the materials export's step columns; its part narrowed to the database's values is left out.
+    const stored = parts.filter((p) => p.property && !p.params);
     const derived = parts.filter((p) => p.column);
     for (const format of ['csv', 'jsonl']) {
       const link = document.getElementById(`download-${format}`);

@@ -210,4 +210,18 @@ describe('Materials Project insertion electrodes beside the papers', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('the exports filter by source kind and say which kind each row is from (the explorer plots them so)', async () => {
+    const origin = new URL(server.app.url).origin;
+    const rows = async (query: string) =>
+      (await (await fetch(`${origin}/export/facts.jsonl?property=average_voltage&columns=materialKey,sourceKind,locator&${query}`)).text()).trim().split('\n').map((line) => JSON.parse(line) as { materialKey: string; sourceKind: string; locator: string });
+    const database = await rows('sourceKind=database');
+    assert.equal(database.length, FIXTURE.length, 'one average voltage per fixture electrode');
+    assert.ok(database.every((r) => r.sourceKind === 'DATABASE' && /^mp-\d+_[A-Z][a-z]?$/.test(r.locator)), JSON.stringify(database));
+    assert.ok(database.some((r) => r.materialKey === 'mp-1076642_na.discharged' && r.locator === 'mp-1076642_Na'));
+    const papers = await rows('sourceKind=PAPER');
+    assert.ok(papers.length > 0 && papers.every((r) => r.sourceKind === 'PAPER'), JSON.stringify(papers));
+    const materials = (await (await fetch(`${origin}/export/materials.jsonl?sourceKind=DATABASE&chemicalFormulaReduced=CrNaO3&columns=key,sourceKind`)).text()).trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(materials, [{ key: 'mp-1076642_na.discharged', sourceKind: 'DATABASE' }]);
+  });
 });
