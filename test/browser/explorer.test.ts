@@ -317,6 +317,16 @@ describe('explorer with Materials Project electrodes beside the papers (the 14-r
     assert.equal(param(page, 'colour'), 'sourceKind');
   });
 
+  test("compare puts the paper's NaCrO3 beside MP's, each with its source", async () => {
+    await page.goto(`${origin}/explorer?view=compare&compare=namo3-cr,mp-1076642_na.discharged`);
+    await settled(page, 'compare');
+    assert.equal(await page.locator('#compare-view').getAttribute('data-state'), 'ready', await page.locator('#compare-status').innerText());
+    const header = await page.locator('#compare thead').innerText();
+    assert.match(header, /Physical Review Materials 2020/);
+    assert.match(header, /Materials Project/);
+    assert.match(await page.locator('#compare tbody').innerText(), /mp-1076642_Na/, "MP's values carry the battery id");
+  });
+
   test('no request left the server and no console or page error', () => {
     assert.deepEqual(browser.externalRequests, []);
     assert.deepEqual(errors, []);
