@@ -1,6 +1,6 @@
 /**
- * `npm run bench:electrodes -- [--db pglite|postgres|both] [--scale 1,10] [--requests 100]
- *                               [--rounds 2] [--concurrency 4] [--fresh] [--load-only]`
+ * `npm run bench:electrodes -- [--db pglite|postgres|both] [--scale 1,10] [--requests 40]
+ *                               [--rounds 3] [--concurrency 4] [--ops explorer-page,…] [--fresh] [--load-only]`
  *
  * The Materials Project operations of issue 12 at the real size (the papers + the 4,351 electrodes
  * of seeds/materials-project) and at 10× (43,510 electrodes: scripts/bench/electrode-data.ts), both
@@ -24,21 +24,24 @@ import { mkdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { startApp } from '../../src/app.js';
+import { adminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
+import { createDatabase, type Database } from '../../src/db/client.js';
+import { toGlobalId } from '../../src/ids.js';
+import { loadElectrodes, readElectrodeDirectory } from '../../src/seed/materials-project.js';
+import { MP_SEED_DIR, SEED_DIR, seedDatabase } from '../../src/seed/run.js';
+import { parseArgs } from './data.js';
+import { syntheticElectrodes } from './electrode-data.js';
+
+// No operation allow-list: the benchmark's own operations must run (as scripts/bench/serve.ts).
 process.env.OPERATION_ALLOWLIST ??= '';
-const { startApp } = await import('../../src/app.js');
-const { dropDatabase, adminQuery, migrateDeploy } = await import('../../src/db/admin.js');
-const { createDatabase } = await import('../../src/db/client.js');
-const { loadElectrodes, readElectrodeDirectory } = await import('../../src/seed/materials-project.js');
-const { MP_SEED_DIR, SEED_DIR, seedDatabase } = await import('../../src/seed/run.js');
-const { parseArgs } = await import('./data.js');
-const { syntheticElectrodes } = await import('./electrode-data.js');
-type Database = import('../../src/db/client.js').Database;
 
 const args = parseArgs(process.argv.slice(2));
 const dbChoice = args.get('db') ?? 'both';
 const scales = (args.get('scale') ?? '1,10').split(',').map(Number);
-const requestsPerRun = Number(args.get('requests') ?? 100);
-const rounds = Number(args.get('rounds') ?? 2);
+const requestsPerRun = Number(args.get('requests') ?? 40);
+const rounds = Number(args.get('rounds') ?? 3);
 const concurrency = Number(args.get('concurrency') ?? 4);
 const onlyOps = args.get('ops')?.split(',');
 const adminUrl = args.get('admin-url') ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/postgres';
@@ -96,7 +99,6 @@ async function prepare(kind: 'pglite' | 'postgres', scale: number): Promise<{ db
 }
 
 async function databaseExists(name: string): Promise<boolean> {
-  const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -387,7 +389,6 @@ async function bench(kind: 'pglite' | 'postgres', scale: number): Promise<string
   }
   const count = await db.prisma.insertionElectrode.count();
   const sample = await db.prisma.insertionElectrode.findMany({ select: { id: true }, where: { id: { in: Array.from({ length: 64 }, (_, i) => 1 + Math.floor((i * count) / 64)) } } });
-  const { toGlobalId } = await import('../../src/ids.js');
   fixtures.electrodeIds = sample.map((e) => toGlobalId('InsertionElectrode', e.id));
 
   const rows: Row[] = [];
