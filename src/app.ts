@@ -14,6 +14,7 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { createContext, readFromPrimary, type Context } from './context.js';
 import { CuratorAuthError, loadCuratorAuth, type CuratorAuth } from './curation/auth.js';
+import { backupRouter } from './curation/backup-route.js';
 import { ingestRouter } from './curation/ingest-route.js';
 import type { Database } from './db/client.js';
 import { DATABASE_FAILURE_MESSAGES, databaseFailure } from './db/failures.js';
@@ -139,6 +140,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(docsRouter());
   // A paper's data file from a curator, while this process holds the embedded database.
   app.use(ingestRouter(database, curatorAuth));
+  // The database as a backup file for a curator (npm run backup, while this process holds the embedded database).
+  app.use(backupRouter(database, curatorAuth));
   app.use(
     '/graphql',
     express.json({ limit: `${security.limits.maxBodyKb}kb` }),

@@ -265,7 +265,7 @@ export async function loadSeedCatalog(prisma: PrismaClient, catalog: SeedCatalog
 }
 
 /** Arbitrary constant naming the seed loader's advisory lock. */
-const SEED_LOCK_KEY = 0x5eed_cafe;
+export const SEED_LOCK_KEY = 0x5eed_cafe;
 
 /** A load that collided with a concurrent write of the same record; nothing was written. */
 export class SeedConflictError extends Error {}
