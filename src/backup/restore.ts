@@ -71,10 +71,16 @@ async function nonEmptyTables(db: RawQueryable, tables: TableInfo[]): Promise<st
   return rows.filter((r) => r.rows > 0).map((r) => `${r.name}: ${r.rows} row${r.rows > 1 ? 's' : ''}`);
 }
 
-/** A database error as one readable line (Prisma wraps raw-query errors in P2010 with the server's message in meta). */
+/**
+ * A database error as one readable line. Prisma wraps a raw statement's error in P2010, with the
+ * server's words in meta.message (PostgreSQL) or only in the driver adapter's cause (PGlite).
+ */
 function databaseMessage(error: unknown): string {
-  const meta = (error as { meta?: { message?: string; code?: string } }).meta;
-  if (meta?.message) return `${meta.message}${meta.code ? ` (SQLSTATE ${meta.code})` : ''}`;
+  const meta = (error as { meta?: { message?: string; code?: string; driverAdapterError?: { cause?: Record<string, unknown> } } }).meta;
+  const cause = meta?.driverAdapterError?.cause;
+  const message = [cause?.originalMessage, cause?.message, meta?.message].find((m): m is string => typeof m === 'string' && m !== 'undefined');
+  const code = [cause?.originalCode, cause?.code, meta?.code].find((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c));
+  if (message) return `${message}${code ? ` (SQLSTATE ${code})` : ''}`;
   return (error as Error).message?.split('\n').filter(Boolean).pop() ?? String(error);
 }
 

@@ -84,7 +84,9 @@ export function foreignKeyOrder(tables: TableInfo[]): TableInfo[] {
   const unmet = (t: TableInfo) => t.foreignKeys.filter((fk) => fk.references !== t.name && !done.has(fk.references) && tables.some((o) => o.name === fk.references));
   while (remaining.length > 0) {
     // A table with every reference met; failing that (a cycle), the first whose unmet references are all nullable.
-    const index = Math.max(remaining.findIndex((t) => unmet(t).length === 0), 0);
+    const ready = remaining.findIndex((t) => unmet(t).length === 0);
+    const nullable = remaining.findIndex((t) => unmet(t).every((fk) => fk.columns.every((c) => !t.notNullColumns.includes(c))));
+    const index = ready >= 0 ? ready : Math.max(nullable, 0);
     const next = remaining.splice(index, 1)[0]!;
     ordered.push(next);
     done.add(next.name);

@@ -6,8 +6,8 @@
  * its id, and sequences continue. Damaged files and non-empty targets are refused, writing nothing.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -46,8 +46,14 @@ async function everyRow(prisma: PrismaClient): Promise<Record<string, string[]>>
   return out;
 }
 
-function run(script: string, args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+/** A CLI in a child process; asynchronous, since the server it may talk to runs in this process. */
+function run(script: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
 /** The same backup with its decompressed lines changed by `edit`. */
@@ -107,15 +113,15 @@ describe('backup and restore keep everything curated', () => {
     if (target.kind === 'pglite') {
       // What `npm start` announces; this test process is the server.
       writeFileSync(path.join(target.dataDir, SERVER_FILE), JSON.stringify({ pid: process.pid, url: new URL(server.app.url).origin.replace('localhost', '127.0.0.1') }));
-      const refused = run('src/backup/backup.ts', [file], envFor(target));
+      const refused = await run('src/backup/backup.ts', [file], envFor(target));
       assert.equal(refused.status, 1);
       assert.match(refused.stderr, /is served by process \d+ .*Set CURATOR_TOKEN/);
       assert.equal(existsSync(file), false, 'no file without a backup');
-      const wrongToken = run('src/backup/backup.ts', [file], { ...envFor(target), CURATOR_TOKEN: 'not-a-curator-token' });
+      const wrongToken = await run('src/backup/backup.ts', [file], { ...envFor(target), CURATOR_TOKEN: 'not-a-curator-token' });
       assert.match(wrongToken.stderr, /refused the backup \(HTTP 401\)/);
       assert.equal(existsSync(file), false);
     }
-    const made = run('src/backup/backup.ts', [file], { ...envFor(target), CURATOR_TOKEN: TOKEN });
+    const made = await run('src/backup/backup.ts', [file], { ...envFor(target), CURATOR_TOKEN: TOKEN });
     assert.equal(made.status, 0, made.stderr);
     assert.match(made.stdout, target.kind === 'pglite' ? /backup of the server at http:\/\/127\.0\.0\.1:\d+/ : /backup of postgresql:/);
     assert.equal(existsSync(`${file}.partial`), false);
@@ -124,7 +130,7 @@ describe('backup and restore keep everything curated', () => {
     assert.deepEqual(header.tables.map((t) => t.name).sort(), applicationTableNames().sort(), 'every table of the Prisma schema');
     assert.deepEqual(rowCounts, Object.fromEntries(Object.entries(source).map(([t, rows]) => [t, rows.length])));
     assert.ok(rowCounts.CurationEvent! >= 5 && rowCounts.InsertionElectrode! > 0);
-    const again = run('src/backup/backup.ts', [file], { ...envFor(target), CURATOR_TOKEN: TOKEN });
+    const again = await run('src/backup/backup.ts', [file], { ...envFor(target), CURATOR_TOKEN: TOKEN });
     assert.match(again.stderr, /exists: choose another name, or pass --force/);
   });
 
@@ -136,7 +142,7 @@ describe('backup and restore keep everything curated', () => {
 
   test('npm run restore into a fresh embedded folder gives back every row with its id; sequences continue; npm start seeds nothing over it', async () => {
     const target: DatabaseTarget = { kind: 'pglite', dataDir: path.join(dir, 'restored') };
-    const restored = run('src/backup/restore.ts', [file], envFor(target));
+    const restored = await run('src/backup/restore.ts', [file], envFor(target));
     assert.equal(restored.status, 0, restored.stderr);
     assert.match(restored.stdout, /restored \d+ rows in \d+ tables/);
     const db = createDatabase(target, []);
@@ -163,8 +169,8 @@ describe('backup and restore keep everything curated', () => {
     // The real start-up: a restored database has papers, so nothing is seeded over the corrections.
     const started = await startServerProcess({ ...envFor(target), TEST_DATABASE_URL: '' });
     try {
-      const data = await graphqlData(started.url, `{ material(key: "backup-lfp") { measurements { value locator } } }`);
-      assert.deepEqual(data.material.measurements.map((m: any) => [m.value, m.locator]).sort(), [[150, 'Fig. 2b'], [157.125, 'Fig. 2a']]);
+      const data = await graphqlData(started.url, `{ material(key: "backup-lfp") { measurements { value source { locator } } } }`);
+      assert.deepEqual(data.material.measurements.map((m: any) => [m.value, m.source.locator]).sort(), [[150, 'Fig. 2b'], [157.125, 'Fig. 2a']]);
     } finally {
       await stopServerProcess(started);
     }
@@ -213,21 +219,20 @@ describe('backup and restore keep everything curated', () => {
     ];
     for (const [what, damaged, reason] of cases) {
       const target: DatabaseTarget = { kind: 'pglite', dataDir: path.join(dir, `refused-${cases.findIndex((c) => c[0] === what)}`) };
-      const result = run('src/backup/restore.ts', [damaged], envFor(target));
-      assert.equal(result.status, 1, what);
-      assert.match(result.stderr, reason, what);
-      assert.match(result.stderr, /nothing was written to PGlite in/, what);
+      await assert.rejects(restoreFromFile(damaged, target), reason, what);
       if (existsSync(path.join(target.dataDir, 'PG_VERSION'))) {
         assert.deepEqual(new Set(await tableRowCounts(target)), new Set([0]), `${what}: every table empty`);
       }
     }
-    assert.ok(statSync(badRow).size > 0);
+    const cli = await run('src/backup/restore.ts', [cut], envFor({ kind: 'pglite', dataDir: path.join(dir, 'refused-cli') }));
+    assert.equal(cli.status, 1);
+    assert.match(cli.stderr, /^restore refused: .*damaged or truncated.*\nnothing was written to PGlite in /s);
   });
 
   test('a target with rows is refused and keeps them all', async () => {
     const target: DatabaseTarget = { kind: 'pglite', dataDir: path.join(dir, 'restored') };
     const before = await tableRowCounts(target);
-    const result = run('src/backup/restore.ts', [file], envFor(target));
+    const result = await run('src/backup/restore.ts', [file], envFor(target));
     assert.equal(result.status, 1);
     assert.match(result.stderr, /is not empty \(Paper: \d+ rows.*\): a backup is restored only into an empty database/);
     assert.deepEqual(await tableRowCounts(target), before);
