@@ -13,6 +13,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { PrismaClient } from '@prisma/client';
+import { backupToFile } from '../../src/backup/backup.js';
 import { inspectBackup } from '../../src/backup/format.js';
 import { restoreFromFile } from '../../src/backup/restore.js';
 import { applicationTableNames, quoteIdent, readTables } from '../../src/backup/tables.js';
@@ -176,7 +177,12 @@ describe('backup and restore keep everything curated', () => {
     }
   });
 
-  test('restore moves the curated database to an empty PostgreSQL database without loss', { skip: process.env.TEST_DATABASE_URL ? false : 'needs TEST_DATABASE_URL (PostgreSQL)' }, async () => {
+  test('an embedded database moves to an empty PostgreSQL database without loss', { skip: process.env.TEST_DATABASE_URL ? false : 'needs TEST_DATABASE_URL (PostgreSQL)' }, async () => {
+    // The folder restored above (curated, served, stopped): backed up directly, no server holds it.
+    const embedded: DatabaseTarget = { kind: 'pglite', dataDir: path.join(dir, 'restored') };
+    const moved = path.join(dir, 'embedded.jsonl.gz');
+    const { header } = await backupToFile(moved, { target: embedded });
+    assert.equal(header.source, 'pglite');
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `cathode_kb_restore_${process.pid}_${Date.now()}`;
     await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
@@ -184,14 +190,16 @@ describe('backup and restore keep everything curated', () => {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const target: DatabaseTarget = { kind: 'postgres', url: url.toString() };
-    await restoreFromFile(file, target);
-    const db = createDatabase(target, []);
+    await restoreFromFile(moved, target);
+    const [from, to] = [createDatabase(embedded, []), createDatabase(target, [])];
     try {
-      assert.deepEqual(await everyRow(db.prisma), source);
-      const event = await db.prisma.curationEvent.create({ data: { action: 'CORRECT_VALUE', entityType: 'Measurement', entityId: 1, curator: 'token:alice' } });
-      assert.equal(event.id, Number(JSON.parse(source.CurationEvent!.at(-1)!).id) + 1);
+      const rows = await everyRow(from.prisma);
+      assert.deepEqual(await everyRow(to.prisma), rows, 'every row of every table, ids included');
+      assert.ok(rows.CurationEvent!.length > source.CurationEvent!.length, 'with the history added after the first restore');
+      const event = await to.prisma.curationEvent.create({ data: { action: 'CORRECT_VALUE', entityType: 'Measurement', entityId: 1, curator: 'token:alice' } });
+      assert.equal(event.id, Number(JSON.parse(rows.CurationEvent!.at(-1)!).id) + 1, 'the sequence continues');
     } finally {
-      await db.close();
+      await Promise.all([from.close(), to.close()]);
     }
   });
 
