@@ -38,19 +38,19 @@ export async function appliedMigrations(db: RawQueryable): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** Every row of `table` in primary-key order, BACKUP_CHUNK_ROWS per statement (keyset: after the last key seen). */
-async function* tableRows(db: RawQueryable, table: TableInfo): AsyncGenerator<string> {
+/** Every row of `table` in primary-key order, `chunkRows` per statement (keyset: after the last key seen). */
+async function* tableRows(db: RawQueryable, table: TableInfo, chunkRows: number): AsyncGenerator<string> {
   const key = table.primaryKey.map((c) => `t.${quoteIdent(c)}`).join(', ');
   const keyColumns = table.primaryKey.map((c, i) => `t.${quoteIdent(c)} AS "k${i}"`).join(', ');
   let after: unknown[] | null = null;
   for (;;) {
     const where: string = after ? `WHERE (${key}) > (${after.map((_, i) => `$${i + 1}`).join(', ')})` : '';
     const rows: Record<string, unknown>[] = await db.$queryRawUnsafe(
-      `SELECT ${keyColumns}, to_jsonb(t)::text AS "row" FROM ${quoteIdent(table.name)} t ${where} ORDER BY ${key} LIMIT ${BACKUP_CHUNK_ROWS}`,
+      `SELECT ${keyColumns}, to_jsonb(t)::text AS "row" FROM ${quoteIdent(table.name)} t ${where} ORDER BY ${key} LIMIT ${chunkRows}`,
       ...(after ?? []),
     );
     for (const r of rows) yield r.row as string;
-    if (rows.length < BACKUP_CHUNK_ROWS) return;
+    if (rows.length < chunkRows) return;
     const last = rows[rows.length - 1]!;
     after = table.primaryKey.map((_, i) => last[`k${i}`]);
   }
@@ -62,7 +62,8 @@ export interface BackupSummary {
 }
 
 /** Write a gzip'd backup of the database `prisma` works on (`source`: its kind) to `out`. */
-export async function writeBackup(prisma: PrismaClient, source: DatabaseTarget['kind'], out: Writable): Promise<BackupSummary> {
+export async function writeBackup(prisma: PrismaClient, source: DatabaseTarget['kind'], out: Writable, options: { chunkRows?: number } = {}): Promise<BackupSummary> {
+  const chunkRows = options.chunkRows ?? BACKUP_CHUNK_ROWS;
   const gzip = createGzip();
   const written = pipeline(gzip, out);
   const write = async (line: string) => {
@@ -91,7 +92,7 @@ export async function writeBackup(prisma: PrismaClient, source: DatabaseTarget['
         for (const table of tables) {
           let count = 0;
           const prefix = `{"table":${JSON.stringify(table.name)},"row":`;
-          for await (const row of tableRows(tx, table)) {
+          for await (const row of tableRows(tx, table, chunkRows)) {
             await write(`${prefix}${row}}`);
             count += 1;
           }

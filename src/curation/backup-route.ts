@@ -16,19 +16,14 @@ import express, { type Router } from 'express';
 import { BACKUP_PATH, writeBackup } from '../backup/backup.js';
 import type { Database } from '../db/client.js';
 import { ErrorCode } from '../errors.js';
-import { CuratorAuthError, curatorId, type CuratorAuth } from './auth.js';
+import { curatorId, type CuratorAuth } from './auth.js';
+import { curatorOrRefuse } from './route-auth.js';
 
 export function backupRouter(database: Database, curatorAuth: CuratorAuth): Router {
   const router = express.Router();
   router.get(BACKUP_PATH, async (req, res) => {
-    let curator;
-    try {
-      curator = await curatorAuth.authenticate(req.headers.authorization);
-    } catch (error) {
-      if (!(error instanceof CuratorAuthError)) throw error;
-      return res.status(401).json({ error: error.message, code: ErrorCode.UNAUTHENTICATED });
-    }
-    if (!curator) return res.status(401).json({ error: 'a backup needs a curator token: Authorization: Bearer <token>', code: ErrorCode.UNAUTHENTICATED });
+    const curator = await curatorOrRefuse(curatorAuth, req, res, 'a backup');
+    if (!curator) return;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-backup-'));
     const file = path.join(dir, 'backup.jsonl.gz');
     try {

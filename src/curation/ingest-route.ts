@@ -15,7 +15,8 @@ import { ErrorCode } from '../errors.js';
 import { countWrites } from '../seed/load.js';
 import { ingestSummary, ingestText } from '../seed/ingest.js';
 import { SeedValidationError } from '../seed/validate.js';
-import { CuratorAuthError, type CuratorAuth } from './auth.js';
+import type { CuratorAuth } from './auth.js';
+import { curatorOrRefuse } from './route-auth.js';
 
 export const INGEST_PATH = '/curation/ingest';
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
@@ -25,14 +26,8 @@ const MAX_FILE_BYTES = '5mb';
 export function ingestRouter(database: Database, curatorAuth: CuratorAuth): Router {
   const router = express.Router();
   router.post(INGEST_PATH, express.text({ type: YAML_TYPES, limit: MAX_FILE_BYTES }), async (req, res) => {
-    let curator;
-    try {
-      curator = await curatorAuth.authenticate(req.headers.authorization);
-    } catch (error) {
-      if (!(error instanceof CuratorAuthError)) throw error;
-      return res.status(401).json({ error: error.message, code: ErrorCode.UNAUTHENTICATED });
-    }
-    if (!curator) return res.status(401).json({ error: 'ingesting needs a curator token: Authorization: Bearer <token>', code: ErrorCode.UNAUTHENTICATED });
+    const curator = await curatorOrRefuse(curatorAuth, req, res, 'ingesting');
+    if (!curator) return;
     if (typeof req.body !== 'string') return res.status(415).json({ error: `send the file with content-type ${YAML_TYPES[0]}`, code: ErrorCode.BAD_USER_INPUT });
     const name = typeof req.query.name === 'string' ? req.query.name : '';
     if (!/^[\w.-]+\.ya?ml$/.test(name)) return res.status(400).json({ error: 'name= must be the file name, e.g. smith2024-lfp.yaml', code: ErrorCode.BAD_USER_INPUT });
