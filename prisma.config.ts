@@ -9,6 +9,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
-  migrations: { path: path.join('prisma', 'migrations') },
+  // CATHODE_KB_MIGRATIONS_DIR: only a restore sets it, to an earlier prefix of prisma/migrations (src/backup/restore.ts).
+  migrations: { path: process.env.CATHODE_KB_MIGRATIONS_DIR || path.join('prisma', 'migrations') },
   adapter: createMigrationAdapter,
 });

@@ -6,27 +6,38 @@
  * 1. The whole file is read and checked first (every line, the closing row counts), and its
  *    migrations must be the project's or an earlier prefix of them: a damaged file or one from a
  *    newer schema is refused before the target is touched.
- * 2. `migrate deploy` (src/db/prisma-cli.ts) brings the target to the project's schema.
+ * 2. `migrate deploy` (src/db/prisma-cli.ts) brings the target to the backup's schema: for a
+ *    backup from an earlier schema only the backup's migrations are applied first, and the later
+ *    ones after the rows are in, so that their statements (an UPDATE filling a new column) run on
+ *    the restored rows as they ran on the original database.
  * 3. One transaction, holding the seed loader's lock: refuse a target with any row; insert every
  *    row with its ids; fill the foreign keys of cycles (Material ↔ Coating) once all rows are in;
  *    set every sequence past its column's largest id. Any failure rolls it all back: the target
  *    stays empty. `npm start` then finds papers and seeds nothing over the restored rows.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from '../db/adapter.js';
 import { migrateDeploy } from '../db/admin.js';
 import { createDatabase } from '../db/client.js';
 import { runningServer } from '../db/served-by.js';
 import { SEED_LOCK_KEY } from '../seed/load.js';
+import { appliedMigrations } from './backup.js';
 import { inspectBackup, readBackup, type BackupHeader } from './format.js';
 import { deferredColumns, quoteIdent, readTables, type RawQueryable, type TableInfo } from './tables.js';
 
 /** Rows per INSERT. */
 export const RESTORE_BATCH_ROWS = 500;
 
-/** A restore that was refused or failed; nothing was written to the target's tables. */
-export class RestoreError extends Error {}
+/** A restore that was refused or failed; nothing was written to the target's tables unless `rowsWritten`. */
+export class RestoreError extends Error {
+  readonly rowsWritten: boolean;
+  constructor(message: string, options: { rowsWritten?: boolean } = {}) {
+    super(message);
+    this.rowsWritten = options.rowsWritten ?? false;
+  }
+}
 
 /** The project's migrations, in the order `migrate deploy` applies them. */
 export function projectMigrations(dir = path.resolve('prisma', 'migrations')): string[] {
@@ -148,8 +159,37 @@ async function resetSequences(tx: RawQueryable, tables: TableInfo[]): Promise<vo
   }
 }
 
-function migrationEnv(target: DatabaseTarget): NodeJS.ProcessEnv {
-  return target.kind === 'postgres' ? { ...process.env, DATABASE_URL: target.url, PGLITE_DATA_DIR: '' } : { ...process.env, PGLITE_DATA_DIR: target.dataDir };
+function migrationEnv(target: DatabaseTarget, migrationsDir?: string): NodeJS.ProcessEnv {
+  const env = target.kind === 'postgres' ? { ...process.env, DATABASE_URL: target.url, PGLITE_DATA_DIR: '' } : { ...process.env, PGLITE_DATA_DIR: target.dataDir };
+  return { ...env, CATHODE_KB_MIGRATIONS_DIR: migrationsDir ?? '' };
+}
+
+function migrate(target: DatabaseTarget, migrationsDir?: string): void {
+  try {
+    migrateDeploy(migrationEnv(target, migrationsDir));
+  } catch (error) {
+    throw new RestoreError(`the target could not be migrated: ${(error as Error).message}`);
+  }
+}
+
+/** Migrations already applied to the target (none for a folder or database not yet migrated). */
+async function targetMigrations(target: DatabaseTarget): Promise<string[]> {
+  if (target.kind === 'pglite' && !existsSync(path.join(target.dataDir, 'PG_VERSION'))) return [];
+  const db = createDatabase(target, []);
+  try {
+    return await appliedMigrations(db.prisma);
+  } finally {
+    await db.close();
+  }
+}
+
+/** A folder holding the project's first migrations only (those `names`), for `migrate deploy` up to the backup's schema. */
+function migrationPrefix(names: string[]): string {
+  const source = path.resolve('prisma', 'migrations');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-migrations-'));
+  for (const name of names) cpSync(path.join(source, name), path.join(dir, name), { recursive: true });
+  copyFileSync(path.join(source, 'migration_lock.toml'), path.join(dir, 'migration_lock.toml'));
+  return dir;
 }
 
 export interface RestoreSummary {
@@ -165,10 +205,18 @@ export async function restoreFromFile(file: string, target: DatabaseTarget = res
     const server = runningServer(target.dataDir);
     if (server) throw new RestoreError(`the embedded database in ${target.dataDir} is served by process ${server.pid} at ${server.url}: a restore needs an empty database no server holds; stop it, or restore into another folder (PGLITE_DATA_DIR)`);
   }
-  try {
-    migrateDeploy(migrationEnv(target));
-  } catch (error) {
-    throw new RestoreError(`the target could not be migrated: ${(error as Error).message}`);
+  // An earlier schema's backup goes in at that schema, unless the target is past it already.
+  const older = header.migrations.length < projectMigrations().length;
+  const staged = older && (await targetMigrations(target)).every((m) => header.migrations.includes(m));
+  if (staged) {
+    const prefix = migrationPrefix(header.migrations);
+    try {
+      migrate(target, prefix);
+    } finally {
+      rmSync(prefix, { recursive: true, force: true });
+    }
+  } else {
+    migrate(target);
   }
   let db;
   try {
@@ -176,8 +224,9 @@ export async function restoreFromFile(file: string, target: DatabaseTarget = res
   } catch (error) {
     throw new RestoreError((error as Error).message);
   }
+  let rowCounts: Record<string, number>;
   try {
-    const rowCounts = await db.prisma.$transaction(
+    rowCounts = await db.prisma.$transaction(
       async (tx) => {
         // Queued behind (and blocking) a seed or ingest, so none can fill the target meanwhile.
         await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`);
@@ -197,10 +246,17 @@ export async function restoreFromFile(file: string, target: DatabaseTarget = res
       },
       { timeout: 3_600_000, maxWait: 60_000 },
     );
-    return { header, rowCounts };
   } finally {
     await db.close();
   }
+  if (staged) {
+    try {
+      migrateDeploy(migrationEnv(target));
+    } catch (error) {
+      throw new RestoreError(`the rows are restored at the backup's schema, but the later migrations failed (run npm run migrate once the cause is fixed): ${(error as Error).message}`, { rowsWritten: true });
+    }
+  }
+  return { header, rowCounts };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -222,7 +278,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const total = Object.values(rowCounts).reduce((a, b) => a + b, 0);
     console.log(`restored ${total} rows in ${header.tables.length} tables from ${file} (made ${header.createdAt} on ${header.source}) into ${describeTarget(target)}`);
   } catch (error) {
-    console.error(`restore refused: ${error instanceof Error ? error.message : error}\nnothing was written to ${describeTarget(target)}`);
+    const written = error instanceof RestoreError && error.rowsWritten;
+    console.error(`restore ${written ? 'incomplete' : 'refused'}: ${error instanceof Error ? error.message : error}${written ? '' : `\nnothing was written to ${describeTarget(target)}`}`);
     process.exitCode = 1;
   }
 }

@@ -71,7 +71,7 @@ function runPrisma(): Promise<number> {
  * closed (a CLI that opened the folder twice once lost every migration after reporting success).
  */
 async function missingMigrations(dataDir: string): Promise<string[]> {
-  const folders = readdirSync(path.resolve('prisma', 'migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const folders = readdirSync(process.env.CATHODE_KB_MIGRATIONS_DIR || path.resolve('prisma', 'migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   const pglite = openPGlite(dataDir);
   try {
     const { rows } = await pglite

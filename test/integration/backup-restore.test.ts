@@ -13,9 +13,9 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { PrismaClient } from '@prisma/client';
-import { backupToFile, writeBackup } from '../../src/backup/backup.js';
+import { appliedMigrations, backupToFile, writeBackup } from '../../src/backup/backup.js';
 import { inspectBackup } from '../../src/backup/format.js';
-import { restoreFromFile } from '../../src/backup/restore.js';
+import { projectMigrations, restoreFromFile } from '../../src/backup/restore.js';
 import { applicationTableNames, quoteIdent, readTables } from '../../src/backup/tables.js';
 import { startApp } from '../../src/app.js';
 import { loadCuratorAuth } from '../../src/curation/auth.js';
@@ -246,6 +246,36 @@ describe('backup and restore keep everything curated', () => {
     const cli = await run('src/backup/restore.ts', [cut], envFor({ kind: 'pglite', dataDir: path.join(dir, 'refused-cli') }));
     assert.equal(cli.status, 1);
     assert.match(cli.stderr, /^restore refused: .*damaged or truncated.*\nnothing was written to PGlite in /s);
+  });
+
+  test('a backup from an earlier schema is restored at that schema, then the later migrations run on its rows', async () => {
+    const later = '20261201100200_property_ranges';
+    const bounds = ['physicalMin', 'physicalMax', 'plausibleMin', 'plausibleMax'];
+    // What a backup made before that migration holds: no bounds columns.
+    const older = rewritten(file, (lines) => {
+      const header = JSON.parse(lines[0]!);
+      assert.equal(header.migrations.at(-1), later, 'the project\'s last migration');
+      header.migrations = header.migrations.filter((m: string) => m !== later);
+      for (const t of header.tables) if (t.name === 'PropertyKey') t.columns = t.columns.filter((c: string) => !bounds.includes(c));
+      return [JSON.stringify(header), ...lines.slice(1).map((l) => {
+        if (!l.startsWith('{"table":"PropertyKey"')) return l;
+        const line = JSON.parse(l);
+        for (const c of bounds) delete line.row[c];
+        return JSON.stringify(line);
+      })];
+    });
+    const target: DatabaseTarget = { kind: 'pglite', dataDir: path.join(dir, 'older') };
+    await restoreFromFile(older, target);
+    const db = createDatabase(target, []);
+    try {
+      const rows = await everyRow(db.prisma);
+      const parsed = (list: string[]) => list.map((r) => JSON.parse(r));
+      assert.deepEqual(parsed(rows.PropertyKey!), parsed(source.PropertyKey!).map((r) => ({ ...r, ...Object.fromEntries(bounds.map((c) => [c, null])) })));
+      for (const table of Object.keys(source).filter((t) => t !== 'PropertyKey')) assert.deepEqual(rows[table], source[table], table);
+      assert.deepEqual(await appliedMigrations(db.prisma), projectMigrations(), 'at the project\'s schema in the end');
+    } finally {
+      await db.close();
+    }
   });
 
   test('a target with rows is refused and keeps them all', async () => {
