@@ -23,7 +23,9 @@ import type { DatabaseTarget } from '../../src/db/adapter.js';
 import { adminQuery, dropDatabase } from '../../src/db/admin.js';
 import { createDatabase } from '../../src/db/client.js';
 import { SERVER_FILE } from '../../src/db/served-by.js';
-import { graphqlData, startTestServer, type TestServer } from './testkit.js';
+import { countWrites } from '../../src/seed/load.js';
+import { seedDatabase } from '../../src/seed/run.js';
+import { graphqlData, MP_FIXTURE_DIR, startTestServer, type TestServer } from './testkit.js';
 import { startServerProcess, stopServerProcess } from '../../scripts/lib/server-process.js';
 
 const TOKEN = 'alice-secret-token-0123456789';
@@ -162,6 +164,9 @@ describe('backup and restore keep everything curated', () => {
       assert.deepEqual(await everyRow(db.prisma), source, 'every row of every table, ids included');
       const curated = await db.prisma.measurement.findMany({ where: { OR: [{ curatedBy: { not: null } }, { correctedAt: { not: null } }] } });
       assert.equal(curated.length, 2);
+      // Seeding the restored database again (npm run seed) writes nothing and keeps the corrections.
+      assert.equal(countWrites(await seedDatabase(db, undefined, { materialsProject: MP_FIXTURE_DIR })), 0);
+      assert.deepEqual(await everyRow(db.prisma), source);
       const lastEvent = Number(JSON.parse(source.CurationEvent!.at(-1)!).id);
       const lastMeasurement = Math.max(...source.Measurement!.map((r) => Number(JSON.parse(r).id)));
       const app = await startApp(db, 0, { host: '127.0.0.1', curatorAuth, production: false });
