@@ -84,6 +84,8 @@ describe('backup and restore keep everything curated', () => {
   let dir: string;
   let file: string;
   let source: Record<string, string[]>;
+  /** Global ID of the measurement a curator added and corrected. */
+  let curatedId: string;
   const dropLater: string[] = [];
 
   before(async () => {
@@ -98,7 +100,8 @@ describe('backup and restore keep everything curated', () => {
     await send(ADD_PAPER, paper);
     await send(ADD_MATERIAL, { paperDoi: paper.doi, key: 'backup-lfp', name: 'LiFePO4 (backup test)', formula: 'LiFePO4', workingIon: 'Li', role: 'CATHODE', locator: 'Table 1' });
     const added = await send(ADD_MEASUREMENT, { paperDoi: paper.doi, materialKey: 'backup-lfp', property: 'discharge_capacity', value: 158.25, unit: 'mAh/g', locator: 'Fig. 2a', conditions: { cRate: 0.1, temperatureC: 25, other: { separator: 'Celgard 2400', dried: true } } });
-    await send(CORRECT, { id: added.measurement.id, value: 157.125, expectedValue: 158.25, reason: 'Re-read from Fig. 2a' });
+    curatedId = added.measurement.id;
+    await send(CORRECT, { id: curatedId, value: 157.125, expectedValue: 158.25, reason: 'Re-read from Fig. 2a' });
     const seeded = await server.data(`{ materials(filter: { family: "ni-rich-layered-ncm", role: CATHODE }) { edges { node { measurements(filter: { properties: ["capacity_retention"] }) { id value } } } } }`);
     const fact = seeded.materials.edges.flatMap((e: any) => e.node.measurements)[0];
     await send(CORRECT, { id: fact.id, value: fact.value - 0.1, expectedValue: fact.value, reason: 'a seeded value corrected' });
@@ -290,5 +293,38 @@ describe('backup and restore keep everything curated', () => {
     assert.equal(result.status, 1);
     assert.match(result.stderr, /is not empty \(Paper: \d+ rows.*\): a backup is restored only into an empty database/);
     assert.deepEqual(await tableRowCounts(target), before);
+  });
+
+  test('the backup is one snapshot: a value and its history agree while corrections commit during the backup', async () => {
+    let value = 157.125;
+    let running = true;
+    let corrections = 0;
+    const unacknowledged: string[] = [];
+    const correcting = (async () => {
+      while (running) {
+        const response = await server.execute(CORRECT, { input: { id: curatedId, value: value + 1, expectedValue: value, reason: 'corrected during a backup' } }, asAlice);
+        if (response.body.errors) {
+          // Unacknowledged (on the embedded database a write waits for the backup's transaction and may give up): nothing written.
+          unacknowledged.push(String(response.body.errors[0]?.extensions?.code));
+          continue;
+        }
+        assert.deepEqual(response.body.data?.correctValue.errors, [], JSON.stringify(response.body));
+        value += 1;
+        corrections += 1;
+      }
+    })();
+    const out = path.join(dir, 'during.jsonl.gz');
+    // One row per statement: the tables are read over many statements while the corrections commit.
+    await writeBackup(server.db.prisma, server.db.target.kind, createWriteStream(out), { chunkRows: 1 });
+    running = false;
+    await correcting;
+    assert.ok(corrections > 0);
+    console.log(`# ${corrections} corrections acknowledged during and after the backup, ${unacknowledged.length} unacknowledged (${[...new Set(unacknowledged)].join(', ')})`);
+    const rows = gunzipSync(readFileSync(out)).toString('utf8').trim().split('\n').slice(1, -1).map((l) => JSON.parse(l) as { table: string; row: any });
+    const measurementId = Number(JSON.parse(source.Measurement!.find((r) => JSON.parse(r).locator === 'Fig. 2a')!).id);
+    const measurement = rows.find((r) => r.table === 'Measurement' && r.row.id === measurementId)!.row;
+    const history = rows.filter((r) => r.table === 'CurationEvent' && r.row.entityType === 'Measurement' && r.row.entityId === measurementId && r.row.action === 'CORRECT_VALUE').map((r) => r.row);
+    assert.equal(history.at(-1).after.value, measurement.value, 'the last correction in the backup is the value in the backup');
+    for (let i = 1; i < history.length; i++) assert.equal(history[i].before.value, history[i - 1].after.value, 'one chain');
   });
 });
