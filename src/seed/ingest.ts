@@ -21,7 +21,7 @@ import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { runningServer, type RunningServer } from '../db/served-by.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { loadElectrodes, readElectrodeDirectory, readElectrodeExport } from './materials-project.js';
-import { formatReport, MP_SEED_DIR, printWarnings, SEED_DIR } from './run.js';
+import { analyzeAfterBulkWrites, formatReport, MP_SEED_DIR, printWarnings, SEED_DIR } from './run.js';
 import { readSeedText, readSeedTexts, SeedValidationError, validateSeedTexts, VOCABULARY_FILE } from './validate.js';
 
 export interface IngestResult {
@@ -64,6 +64,7 @@ export async function ingestElectrodeExport(db: Database, file: string, options:
   const bundled = await readElectrodeDirectory(path.join(options.seedDir ?? SEED_DIR, path.basename(MP_SEED_DIR)), { provenanceOnly: true });
   const dataset = await readElectrodeExport(file, bundled.provenance, options);
   const report = await loadElectrodes(db.prisma, dataset, { dryRun: options.dryRun });
+  if (!options.dryRun) await analyzeAfterBulkWrites(db, report);
   return { report, dryRun: options.dryRun ?? false };
 }
 
