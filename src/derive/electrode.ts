@@ -19,6 +19,9 @@ import { valenceOf } from './working-ion.js';
 /** Relative tolerance for "the same framework" when the two ends' formulas are compared. */
 const FRAMEWORK_TOLERANCE = 1e-6;
 
+/** Trace text of an electrode's re-derived capacity (the maths: rederiveElectrode). */
+export const ELECTRODE_CAPACITY_FORMULA = 'Q = n·z·F / (3.6·M_discharged), n = x(discharged) − s·x(charged) per discharged formula unit (s scales the charged framework onto the discharged one)';
+
 export interface ElectrodeEnds {
   workingIon: string;
   /** Ion-poor end as printed, e.g. `CrO3`, `Rb(Cr5Te8)3`. */

@@ -6,9 +6,9 @@
 import { Prisma, type ComputedProperty, type InsertionElectrode } from '@prisma/client';
 import type { InsertionElectrodeFilter, PropertyOrder, Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
-import { FARADAY_C_PER_MOL } from '../derive/capacity.js';
+import { FARADAY_C_PER_MOL, SPECIFIC_ENERGY, VOLUMETRIC_ENERGY } from '../derive/capacity.js';
 import { chemicalFormulaReduced, parseFormula } from '../derive/composition.js';
-import { rederiveElectrode, relativeDifference, type ElectrodeRederivation } from '../derive/electrode.js';
+import { ELECTRODE_CAPACITY_FORMULA, rederiveElectrode, relativeDifference, type ElectrodeRederivation } from '../derive/electrode.js';
 import { constantInput, derived, derivedInput, unavailable, type Derived } from '../derive/quantity.js';
 import { valenceOf } from '../derive/working-ion.js';
 import { ErrorCode, UserInputError } from '../errors.js';
@@ -162,7 +162,7 @@ async function rederivations(context: Context, e: InsertionElectrode): Promise<R
     if (!reported) return;
     out.push({ property, quantity, reported, derived: r ? make(r) : unavailable({ quantity, unit, formula, reason }) });
   };
-  const capacityFormula = 'Q = n·z·F / (3.6·M_discharged), n = x(discharged) − s·x(charged) per discharged formula unit (s scales the charged framework onto the discharged one)';
+  const capacityFormula = ELECTRODE_CAPACITY_FORMULA;
   const capacityOf = (r: ElectrodeRederivation) =>
     derived({
       quantity: `gravimetric capacity of ${ends.formulaDischarge} → ${ends.formulaCharge}`,
@@ -180,12 +180,12 @@ async function rederivations(context: Context, e: InsertionElectrode): Promise<R
   add('theoretical_capacity', 'gravimetric capacity', capacity, capacityOf, 'mAh/g', capacityFormula);
   add('specific_energy', 'gravimetric energy', energy, (r) =>
     derived({
-      quantity: 'gravimetric energy', value: r.gravimetricEnergyWhPerKg, unit: 'Wh/kg', formula: 'E = V̄ × Q',
+      quantity: 'gravimetric energy', value: r.gravimetricEnergyWhPerKg, unit: 'Wh/kg', formula: SPECIFIC_ENERGY.formula,
       inputs: [computedInput('V̄', voltage!), derivedInput('Q', capacityOf(r))],
-    }), 'Wh/kg', 'E = V̄ × Q');
+    }), SPECIFIC_ENERGY.unit, SPECIFIC_ENERGY.formula);
   if (volCapacity) {
     add('energy_density', 'volumetric energy', volEnergy, (r) =>
-      derived({ quantity: 'volumetric energy', value: r.volumetricEnergyWhPerL, unit: 'Wh/L', formula: 'E_vol = V̄ × Q_vol', inputs: [computedInput('V̄', voltage!), computedInput('Q_vol', volCapacity)] }), 'Wh/L', 'E_vol = V̄ × Q_vol');
+      derived({ quantity: 'volumetric energy', value: r.volumetricEnergyWhPerL, unit: 'Wh/L', formula: VOLUMETRIC_ENERGY.formula, inputs: [computedInput('V̄', voltage!), computedInput('Q_vol', volCapacity)] }), VOLUMETRIC_ENERGY.unit, VOLUMETRIC_ENERGY.formula);
   }
   const fraction = (formula: string, value: (r: ElectrodeRederivation) => number) => (r: ElectrodeRederivation) =>
     derived({ quantity: `atomic fraction of ${e.workingIon} in ${formula}`, value: value(r), unit: '1', formula: `x(${e.workingIon}) / Σ x(all atoms) in ${formula}`, inputs: [{ name: 'formula', value: null, textValue: formula, unit: '1' }] });
