@@ -294,7 +294,7 @@ async function derivedFloor(prisma: PrismaClient, { first, after }: { first: num
         call('Material', 'molarMass', m, { unit: null }),
         call('Material', 'theoreticalCapacity', m, { ionsExchanged: 1, unit: null }),
         call('Material', 'averageVoltage', m, { unit: null }),
-        call('Material', 'specificEnergy', m, { ionsExchanged: 1, unit: null }),
+        call('Material', 'specificEnergy', m, { ionsExchanged: null, unit: null }), // as the query: no ionsExchanged, the capacity that belongs to the voltage
         call('Material', 'voltagePairs', m),
         call('Material', 'stability', m),
       ]);
