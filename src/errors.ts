@@ -38,7 +38,7 @@ const CODES = {
   BAD_USER_INPUT: { status: 400 },
   UNKNOWN_PROPERTY: { status: 400, payload: true },
   UNKNOWN_UNIT: { status: 400, payload: true },
-  /** A material filter names a family that does not exist (said only when nothing matched). */
+  /** A material filter names a family that does not exist. */
   UNKNOWN_FAMILY: { status: 400 },
   INVALID_CURSOR: { status: 400 },
   INVALID_ID: { status: 400 },

@@ -12,7 +12,7 @@ import { getArgumentValues, getVariableValues, Kind, type DocumentNode, type Fra
 import type { MaterialFilter } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { fromGlobalId } from '../ids.js';
-import { explainEmptyMaterials, materialWhere } from '../resolvers/filters.js';
+import { requireKnownFamily, materialWhere } from '../resolvers/filters.js';
 import { checkPageSize } from '../resolvers/pagination.js';
 import { collectFields, type SelectionContext } from './compile.js';
 import type { CompiledReads } from './index.js';
@@ -49,7 +49,7 @@ async function compiledData(reads: CompiledReads, context: Context, schema: Grap
         if (args.orderBy != null) return null;
         // The resolver's own checks, in its order (they may throw: then the usual path reports it).
         await materialWhere(context, filter);
-        await explainEmptyMaterials(context, filter);
+        await requireKnownFamily(context, filter);
         value = materialPage(selection, 'response', filter, checkPageSize((args.first as number | null) ?? 20), args.after as string | null | undefined);
       } else if (name === '_entities') {
         const ids: number[] = [];

@@ -12,7 +12,7 @@ import { correlate, type CorrelationResult } from '../derive/correlation.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { unknownUnitMessage } from '../suggest.js';
 import { isKnownUnit, unitsCompatible } from '../units.js';
-import { explainEmptyMaterials, materialWhere, requireProperties } from './filters.js';
+import { requireKnownFamily, materialWhere, requireProperties } from './filters.js';
 import { valueIn } from './derived-support.js';
 
 /** The columns of a fact the correlation uses (values, units, where they are printed, what they are about). */
@@ -108,7 +108,7 @@ export function correlation(context: Context, args: QueryCorrelationArgs): Promi
 async function computeCorrelation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
   const filter = await materialWhere(context, args.filter);
   const materials = await context.prisma.material.findMany({ where: filter, select: { id: true, key: true }, orderBy: { id: 'asc' } });
-  if (materials.length === 0) await explainEmptyMaterials(context, args.filter);
+  if (materials.length === 0) await requireKnownFamily(context, args.filter);
   const excludeKeys = new Set(args.exclude ?? []);
   if (excludeKeys.size > 0) {
     const known = await context.loaders.materialByKey.loadMany([...excludeKeys]);

@@ -62,17 +62,14 @@ export function reducedFormula(formula: string): string {
 }
 
 /**
- * Called when a material filter matched nothing: if the filter names a family that does not
- * exist, that is the reason, and the client is told so (with the closest known families) instead
- * of getting an empty page. Costs SQL only for empty results.
- */
-/**
- * Families seen to exist, per client: families are only ever added (by seeding), so a known one
- * needs no statement on later requests and a filtered page stays one statement (src/read).
+ * A material filter naming a family that does not exist is refused (UNKNOWN_FAMILY, with the
+ * closest known families) instead of answering an empty page. Families seen to exist are kept per
+ * client: families are only ever added (by seeding), so a known one needs no statement on later
+ * requests and a filtered page stays one statement (src/read).
  */
 const knownFamilies = new WeakMap<object, Set<string>>();
 
-export async function explainEmptyMaterials(context: Context, filter: MaterialFilter | null | undefined): Promise<void> {
+export async function requireKnownFamily(context: Context, filter: MaterialFilter | null | undefined): Promise<void> {
   if (!filter?.family) return;
   const known = knownFamilies.get(context.prisma) ?? new Set<string>();
   knownFamilies.set(context.prisma, known);

@@ -5,7 +5,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { fromGlobalId, expectGlobalId, toGlobalId } from '../ids.js';
 import { ErrorCode, UserInputError } from '../errors.js';
-import { explainEmptyMaterials, filterComputed, filterFamilyFacts, filterMeasurements, materialWhere } from './filters.js';
+import { requireKnownFamily, filterComputed, filterFamilyFacts, filterMeasurements, materialWhere } from './filters.js';
 import { checkPageSize, connectionFields, pageOfMaterials, sliceList } from './pagination.js';
 import { factResolvers } from './facts.js';
 import { sourceResolvers } from './source.js';
@@ -59,7 +59,7 @@ const storedResolvers: Resolvers = {
       const where = await materialWhere(context, filter);
       const size = checkPageSize(first ?? 20);
       // A page sorted by a property is not compiled (src/read); an unknown family is refused either way.
-      await explainEmptyMaterials(context, filter);
+      await requireKnownFamily(context, filter);
       const compiled = orderBy ? null : await context.reads?.materialPage(info, filter, size, after);
       return (compiled ?? pageOfMaterials(context, where, size, after, orderBy)) as never;
     },
