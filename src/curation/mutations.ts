@@ -237,20 +237,35 @@ export async function addComputedProperty(context: Context, input: FactInput) {
   });
 }
 
+/** The Measurement or ComputedProperty a curation input's global ID names; INVALID for anything else. */
+function factTarget(id: string, what: string): { type: 'Measurement' | 'ComputedProperty'; id: number } {
+  let target: { type: string; id: number };
+  try {
+    target = fromGlobalId(id);
+  } catch {
+    return refuse(['input', 'id'], `"${id}" is not a valid ID`, 'INVALID');
+  }
+  if (target.type !== 'Measurement' && target.type !== 'ComputedProperty') refuse(['input', 'id'], `only a Measurement or ComputedProperty ${what}, not a ${target.type}`, 'INVALID');
+  return target as { type: 'Measurement' | 'ComputedProperty'; id: number };
+}
+
+/** The table of a fact type (both have the value columns curation touches). */
+const factTable = (tx: Prisma.TransactionClient, type: 'Measurement' | 'ComputedProperty') => (type === 'Measurement' ? tx.measurement : tx.computedProperty) as typeof tx.measurement;
+
+/**
+ * Compare-and-set predicate on what was read: a concurrent correction or seed that changed the row
+ * since makes it match nothing (PostgreSQL re-checks it on the row's newest version).
+ */
+const unchangedSinceRead = (row: { id: number; value: number | null; unit: string; valueMax: number | null }) => ({ id: row.id, value: row.value, unit: row.unit, valueMax: row.valueMax });
+
 export async function correctValue(context: Context, input: { id: string; value: number; unit?: string | null; expectedValue: number; reason: string }) {
   const curator = requireCurator(context);
   return curate(async (warnings) => {
-    let target: { type: string; id: number };
-    try {
-      target = fromGlobalId(input.id);
-    } catch {
-      return refuse(['input', 'id'], `"${input.id}" is not a valid ID`, 'INVALID');
-    }
-    if (target.type !== 'Measurement' && target.type !== 'ComputedProperty') refuse(['input', 'id'], `only a Measurement or ComputedProperty value can be corrected, not a ${target.type}`, 'INVALID');
+    const target = factTarget(input.id, 'value can be corrected');
     if (!Number.isFinite(input.value)) refuse(['input', 'value'], 'the value must be a finite number', 'INVALID');
     if (input.reason.trim().length < 3) refuse(['input', 'reason'], 'say why the value changes (kept in the history)', 'INVALID');
     return context.primary.$transaction(async (tx) => {
-      const table = (target.type === 'Measurement' ? tx.measurement : tx.computedProperty) as typeof tx.measurement;
+      const table = factTable(tx, target.type);
       const row = (await table.findUnique({ where: { id: target.id } })) ?? refuse(['input', 'id'], `no ${target.type} with this ID`, 'NOT_FOUND');
       if (row.value === null) refuse(['input', 'id'], 'this fact has a text value, not a number', 'INVALID');
       if (row.value !== input.expectedValue) conflict(row);
@@ -265,7 +280,7 @@ export async function correctValue(context: Context, input: { id: string; value:
       // Compare-and-set on what was read: a concurrent correction or seed that changed the row since
       // makes this match nothing (PostgreSQL re-checks the predicate on the row's newest version), so
       // `before` is always the value replaced and the history stays one chain.
-      const { count } = await table.updateMany({ where: { id: row.id, value: row.value, unit: row.unit, valueMax: row.valueMax }, data });
+      const { count } = await table.updateMany({ where: unchangedSinceRead(row), data });
       if (count === 0) conflict((await table.findUnique({ where: { id: row.id } })) ?? refuse(['input', 'id'], `the ${target.type} was removed meanwhile`, 'NOT_FOUND'));
       const corrected = (await table.findUnique({ where: { id: row.id } }))!;
       const ev = await event(tx, { action: 'CORRECT_VALUE', entityType: target.type, entityId: row.id, curator, reason: input.reason.trim(), before, after });
@@ -282,21 +297,15 @@ export async function correctValue(context: Context, input: { id: string; value:
 export async function retractFact(context: Context, input: { id: string; expectedValue?: number | null; reason: string }) {
   const curator = requireCurator(context);
   return curate(async () => {
-    let target: { type: string; id: number };
-    try {
-      target = fromGlobalId(input.id);
-    } catch {
-      return refuse(['input', 'id'], `"${input.id}" is not a valid ID`, 'INVALID');
-    }
-    if (target.type !== 'Measurement' && target.type !== 'ComputedProperty') refuse(['input', 'id'], `only a Measurement or ComputedProperty can be retracted, not a ${target.type}`, 'INVALID');
+    const target = factTarget(input.id, 'can be retracted');
     if (input.reason.trim().length < 3) refuse(['input', 'reason'], 'say why the fact is wrong (kept in the history)', 'INVALID');
     return context.primary.$transaction(async (tx) => {
-      const table = (target.type === 'Measurement' ? tx.measurement : tx.computedProperty) as typeof tx.measurement;
+      const table = factTable(tx, target.type);
       const row = (await table.findUnique({ where: { id: target.id } })) ?? refuse(['input', 'id'], `no ${target.type} with this ID (already retracted?)`, 'NOT_FOUND');
       if ((input.expectedValue ?? null) !== row.value) conflict(row);
       // Compare-and-delete on what was read, as correctValue does: a correction that committed
       // meanwhile makes this match nothing, and the curator is told the current value.
-      const { count } = await table.deleteMany({ where: { id: row.id, value: row.value, unit: row.unit, valueMax: row.valueMax } });
+      const { count } = await table.deleteMany({ where: unchangedSinceRead(row) });
       if (count === 0) conflict((await table.findUnique({ where: { id: row.id } })) ?? refuse(['input', 'id'], `the ${target.type} was removed meanwhile`, 'NOT_FOUND'));
       const ev = await event(tx, { action: 'RETRACT_FACT', entityType: target.type, entityId: row.id, curator, reason: input.reason.trim(), before: JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue });
       return { retractedId: input.id, event: ev };
