@@ -3,7 +3,10 @@
  * Seeds keep the symbol the paper used; conversion and dimension checks go through mathjs
  * so no resolver carries its own conversion factor.
  */
-import { createUnit, unit as mathUnit, type Unit } from 'mathjs';
+import type { Unit } from 'mathjs';
+import { math } from './math.js';
+
+const { createUnit, unit: mathUnit } = math;
 
 // Counts that mathjs has no unit for: electrons (Bader/spin populations), Bohr magnetons.
 // They are dimensionless in SI terms but must not be confused with each other or with percent,

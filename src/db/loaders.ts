@@ -68,7 +68,7 @@ export function paperDoiKey(doi: string): string {
 export function referenceKey(property: string, formula: string): string {
   return `${property}|${formula}`;
 }
-function splitReferenceKey(key: string): [string, string] {
+export function splitReferenceKey(key: string): [string, string] {
   const at = key.indexOf('|');
   return [key.slice(0, at), key.slice(at + 1)];
 }

@@ -2,7 +2,9 @@
  * Charge and energy per mass and volume, and C-rate ↔ current density. Constants come from
  * mathjs (CODATA 2018 exact values), not typed-in digits.
  */
-import { avogadro, faraday } from 'mathjs';
+import { math } from '../math.js';
+
+const { avogadro, faraday } = math;
 
 export const FARADAY_C_PER_MOL = faraday.toNumber('C / mol');
 export const AVOGADRO_PER_MOL = avogadro.toNumber('mol^-1');

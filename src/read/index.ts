@@ -10,9 +10,12 @@ import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode
 import type { MaterialFilter } from '../__generated__/resolvers-types.js';
 import type { SqlClient } from '../db/sql.js';
 import { fromCursor } from '../ids.js';
-import { COMPILED, globalIdSql, NotCompilable, SqlBuilder, type CompileMode, type SelectionContext } from './compile.js';
+import { COMPILED, collectFields, globalIdSql, NotCompilable, SqlBuilder, type CompileMode, type SelectionContext } from './compile.js';
 import { READ_MAPPING } from './mapping.js';
 import { reducedFormula } from '../resolvers/filters.js';
+import type { Material } from '@prisma/client';
+import type { Loaders } from '../db/loaders.js';
+import { primeDerivedInputs } from './derived-inputs.js';
 
 const batchScheduleFn = (callback: () => void) => setImmediate(callback);
 
@@ -163,6 +166,14 @@ export function createCompiledReads(sql: SqlClient) {
     return rows[0]!.j;
   };
   return {
+    /**
+     * For a page of materials the resolvers answer (not compilable): when its nodes ask for a
+     * field that is not stored (a derived one), load the derivations' inputs of every row in one
+     * statement ahead and prime the request's loaders with them (derived-inputs.ts).
+     */
+    primePageInputs: async (info: GraphQLResolveInfo, loaders: Loaders, rows: Material[]) => {
+      if (asksDerivedFields(selectionOf(info))) await primeDerivedInputs(sql, loaders, rows);
+    },
     /** For Query.material and Material.__resolveReference: the material as the selection in `info` asks (batched per selection), or null when not compilable. */
     materialById: (info: GraphQLResolveInfo, id: number) => materialById(selectionOf(info), 'resolvers', id),
     /**
@@ -176,6 +187,15 @@ export function createCompiledReads(sql: SqlClient) {
 }
 
 export type CompiledReads = ReturnType<typeof createCompiledReads>;
+
+/** Whether the nodes of a materials page ask for any Material field that is not stored (src/read/mapping.ts). */
+function asksDerivedFields({ ctx, nodes }: Selection): boolean {
+  const type = (name: string) => ctx.schema.getType(name) as GraphQLObjectType;
+  const under = (parent: string, sets: readonly FieldNode[], field: string) => collectFields(ctx, type(parent), sets.map((n) => n.selectionSet)).get(field) ?? [];
+  const materialNodes = under('MaterialEdge', under('MaterialConnection', nodes, 'edges'), 'node');
+  const stored = READ_MAPPING.Material!.fields;
+  return [...collectFields(ctx, type('Material'), materialNodes.map((n) => n.selectionSet)).values()].some(([field]) => field!.name.value !== '__typename' && !(field!.name.value in stored));
+}
 
 function pageSql(builder: SqlBuilder, selection: Selection, whereOf: (row: string) => string[]): string {
   const matching = (row: string, extra: string[] = []) => {

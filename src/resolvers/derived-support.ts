@@ -2,8 +2,9 @@
  * Glue between stored rows and the derive/ modules: unit conversion of derived values on request,
  * evidence built from rows, and the pick of one stored value among several.
  */
-import type { ComputedProperty, Measurement, Reaction, ReactionParticipant } from '@prisma/client';
+import type { ComputedProperty, Material, Measurement, Reaction, ReactionParticipant } from '@prisma/client';
 import type { Context } from '../context.js';
+import { referenceKey } from '../db/loaders.js';
 import { DerivationInputError } from '../derive/capacity.js';
 import { FormulaError } from '../derive/composition.js';
 import { factInput, type Derived, type DerivationInput, type FactSource, type ValueOrigin } from '../derive/quantity.js';
@@ -11,6 +12,16 @@ import { enumValue } from '../seed/load.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { unknownUnitMessage } from '../suggest.js';
 import { convertValue, isKnownUnit, unitsCompatible, UnitError } from '../units.js';
+
+/**
+ * The reference values the derivations read (loaders.referenceComputed keys) for a material:
+ * the working-ion metal's total energy (average voltage, Eq. 1) and the O2 molecule's −IpCOHP
+ * (stability). Listed here so a page's inputs can be loaded ahead (src/read/derived-inputs.ts).
+ */
+export const REFERENCES = {
+  workingIonMetalEnergy: (m: Pick<Material, 'workingIon'>) => (m.workingIon ? referenceKey('total_energy', m.workingIon) : null),
+  o2Ipcohp: () => referenceKey('neg_ipcohp', 'O2'),
+};
 
 /** Unit errors of derived values, raised by their `value` field alone (see inUnit). */
 const unitErrors = new WeakMap<Derived, UserInputError>();

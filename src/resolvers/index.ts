@@ -61,7 +61,10 @@ const storedResolvers: Resolvers = {
       // A page sorted by a property is not compiled (src/read); an unknown family is refused either way.
       await requireKnownFamily(context, filter);
       const compiled = orderBy ? null : await context.reads?.materialPage(info, filter, size, after);
-      return (compiled ?? pageOfMaterials(context, where, size, after, orderBy)) as never;
+      if (compiled) return compiled as never;
+      const page = await pageOfMaterials(context, where, size, after, orderBy);
+      await context.reads?.primePageInputs(info, context.loaders, page.rows);
+      return page;
     },
     papers: async (_root, { first, after }, { prisma }) => sliceList(await prisma.paper.findMany({ where: { kind: 'PAPER' }, orderBy: [{ year: 'asc' }, { id: 'asc' }] }), 'Paper', first, after),
     paper: (_root, { doi }, { prisma }) => prisma.paper.findFirst({ where: { kind: 'PAPER', doi: { equals: doi.trim(), mode: 'insensitive' } } }),

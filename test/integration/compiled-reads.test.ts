@@ -121,3 +121,28 @@ test('federation _entities by id: same bytes, one statement for the batch', asyn
   const { statements } = await sameAnswer(`query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Material { id name formula source { locator } } } }`, { r: representations });
   assert.equal(statements, 1);
 });
+
+test("a derived page: the derivations' inputs in one statement ahead, the same bytes, statements flat in page size", async () => {
+  const trace = 'quantity value unit status formula assumptions reason factId source { locator } inputs { name value textValue unit factId note source { locator paper { doi } } }';
+  const query = `query($first: Int!, $filter: MaterialFilter) {
+    materials(first: $first, filter: $filter) { edges { node {
+      key formula
+      molarMass { value }
+      theoreticalCapacity { ${trace} }
+      averageVoltage { ${trace} }
+      specificEnergy { value unit }
+      voltagePairs { formulaDischarge formulaCharge averageVoltage { ${trace} } gravimetricCapacity { value } volumetricCapacity { value } volumeChange(unit: "%") { value } }
+      stability { verdict summary criteria { key favourable } }
+      reactions { equation }
+    } } }
+  }`;
+  for (const filter of [{ family: 'ilmenite-namo3', role: 'CATHODE' }, undefined]) {
+    const one = await sameAnswer(query, { first: 1, filter });
+    const many = await sameAnswer(query, { first: 30, filter });
+    assert.equal(one.statements, many.statements, `filter ${JSON.stringify(filter)}`);
+  }
+  const namo3 = await sameAnswer(query, { first: 30, filter: { family: 'ilmenite-namo3', role: 'CATHODE' } });
+  // The page, its inputs; the loaders meet nothing they would have to fetch (the family check is its own).
+  assert.ok(namo3.statements <= 3, `statements: ${namo3.statements}`);
+  assert.match(namo3.text, /"verdict":/);
+});

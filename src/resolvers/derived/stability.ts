@@ -3,8 +3,7 @@ import type { Material, Reaction } from '@prisma/client';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
 import { assess, type Assessment, type StabilityInputs } from '../../derive/stability.js';
-import { referenceKey } from '../../db/loaders.js';
-import { computedInput, reactionEquation, valueIn } from '../derived-support.js';
+import { computedInput, reactionEquation, REFERENCES, valueIn } from '../derived-support.js';
 
 export async function stabilityOf(context: Context, m: Material): Promise<Assessment> {
   const { loaders } = context;
@@ -56,7 +55,7 @@ export async function stabilityOf(context: Context, m: Material): Promise<Assess
     inputs.ooIpcohp.push({ structure: label, valueEV: valueIn(c, 'eV')!, evidence: computedInput(`−IpCOHP(O–O) ${label}`, c) });
   }
   if (m.elements.includes('O') && m.formula !== 'O2') {
-    const ipcohp = await loaders.referenceComputed.load(referenceKey('neg_ipcohp', 'O2'));
+    const ipcohp = await loaders.referenceComputed.load(REFERENCES.o2Ipcohp());
     const o2 = ipcohp.find((r) => r.value !== null);
     if (o2) inputs.o2Ipcohp = { valueEV: valueIn(o2, 'eV')!, evidence: computedInput('−IpCOHP(O2 molecule)', o2) };
   }

@@ -6,8 +6,7 @@ import { FARADAY_C_PER_MOL, FARADAY_NOTE, SPECIFIC_ENERGY, THEORETICAL_CAPACITY,
 import { MOLAR_MASS_FORMULA, parseFormula } from '../../derive/composition.js';
 import { constantInput, derived, derivedInput, factSource, reported, unavailable, type Derived, type DerivationInput } from '../../derive/quantity.js';
 import { AVERAGE_VOLTAGE, averageVoltageV, isAverageOrPlateauVoltage, VOLUME_CHANGE, voltageStep } from '../../derive/voltage.js';
-import { referenceKey } from '../../db/loaders.js';
-import { computedInput, describeConditions, inUnit, measuredInput, valueIn } from '../derived-support.js';
+import { computedInput, describeConditions, inUnit, measuredInput, REFERENCES, valueIn } from '../derived-support.js';
 import { stabilityOf } from './stability.js';
 import { valenceOf } from '../../derive/working-ion.js';
 import { volumePerFormulaUnit } from './structure.js';
@@ -139,7 +138,7 @@ export async function voltageFromEnergies(
   const eD = energyOf(ends.discharged);
   const eC = energyOf(ends.charged);
   if (!eD || !eC || eD.methodId !== eC.methodId) return null;
-  const metalRows = await context.loaders.referenceComputed.load(referenceKey('total_energy', m.workingIon!));
+  const metalRows = await context.loaders.referenceComputed.load(REFERENCES.workingIonMetalEnergy(m)!);
   const metal = metalRows.find((r) => r.methodId === eD.methodId && r.value !== null);
   if (!metal) return null;
   const x1 = ends.discharged.alkaliContent!;
