@@ -10,8 +10,10 @@
  * (src/resolvers/derived.ts → src/derive/), called directly with a context whose DataLoaders are
  * primed with the rows the floor fetched, so the floor does the same science without GraphQL.
  */
-import type { ComputedProperty, Material, Measurement, PrismaClient, Structure } from '@prisma/client';
+import type { Measurement, PrismaClient, Structure } from '@prisma/client';
 import { createContext, type Context } from '../../src/context.js';
+import type { SqlClient } from '../../src/db/sql.js';
+import { primeDerivedInputs } from '../../src/read/derived-inputs.js';
 import { correlate } from '../../src/derive/correlation.js';
 import { fromCursor, toCursor, toGlobalId } from '../../src/ids.js';
 import { withCorrelationSlot } from '../../src/resolvers/correlation.js';
@@ -57,7 +59,7 @@ export interface Operation {
    * For derived values and correlations, which src/derive computes in JavaScript: a floor on the
    * same Prisma client, the same derive functions, JSON by hand; byte-identical to GraphQL's.
    */
-  prismaFloor?(prisma: PrismaClient, variables: Record<string, any>): Promise<unknown>;
+  prismaFloor?(prisma: PrismaClient, variables: Record<string, any>, sql: SqlClient): Promise<unknown>;
   /** The peer (PostgreSQL only): PostGraphile's nearest query, and its answer in this project's shape. */
   postgraphile?: {
     request(fixtures: Fixtures, k: number, size?: number): BenchRequest;
@@ -237,55 +239,17 @@ type AnyResolver = (parent: unknown, args: Record<string, unknown>, context: Con
 const resolver = (type: string, field: string) => (derivedResolvers as Record<string, Record<string, AnyResolver>>)[type]![field]!;
 
 /**
- * The derived page by hand: 1 page query, then every input of the derivations in two waves of
- * batched findMany's, primed into a fresh loader set so the derivation functions find them there.
+ * The derived page by hand: the page query, then every input of the derivations in one
+ * statement (src/read/derived-inputs.ts, as the GraphQL route does), primed into a fresh loader
+ * set so the derivation functions find them there; no GraphQL parsing, validation or execution.
  */
-async function derivedFloor(prisma: PrismaClient, { first, after }: { first: number; after: string | null }) {
+async function derivedFloor(prisma: PrismaClient, { first, after }: { first: number; after: string | null }, sql: SqlClient) {
   const where = { familyKey: DERIVED_FAMILY, role: 'CATHODE' as const };
   const afterId = after == null ? undefined : fromCursor(after);
   const rows = await prisma.material.findMany({ where: afterId === undefined ? where : { AND: [where, { id: { gt: afterId } }] }, orderBy: { id: 'asc' }, take: first + 1 });
   const page = rows.slice(0, first);
-  const ids = page.map((m) => m.id);
-  const workingIons = [...new Set(page.map((m) => m.workingIon).filter((x): x is NonNullable<typeof x> => x !== null))];
-  const [computed, measurements, structures, participations, references] = await Promise.all([
-    prisma.computedProperty.findMany({ where: { materialId: { in: ids } }, orderBy: { id: 'asc' } }),
-    prisma.measurement.findMany({ where: { materialId: { in: ids } }, orderBy: { id: 'asc' } }),
-    prisma.structure.findMany({ where: { materialId: { in: ids } }, orderBy: { id: 'asc' } }),
-    prisma.reactionParticipant.findMany({ where: { materialId: { in: ids } }, orderBy: { id: 'asc' } }),
-    // Reference values: the working-ion metal's total energy (Eq. 1) and the O2 molecule's −IpCOHP
-    // (reference materials by formula, then their facts: both on indexes).
-    (async () => {
-      const refs = await prisma.material.findMany({ where: { formula: { in: [...workingIons, 'O2'] } } });
-      const byId = new Map(refs.map((m) => [m.id, m]));
-      const rows = await prisma.computedProperty.findMany({ where: { materialId: { in: [...byId.keys()] }, propertyKey: { in: ['total_energy', 'neg_ipcohp'] } }, orderBy: { id: 'asc' } });
-      return rows.map((r) => ({ ...r, material: byId.get(r.materialId)! }));
-    })(),
-  ]);
-  const reactionIds = [...new Set(participations.map((p) => p.reactionId))];
-  const methodIds = [...new Set(computed.map((c) => c.methodId))];
-  const [lattices, reactions, reactionParticipants, methods] = await Promise.all([
-    prisma.lattice.findMany({ where: { structureId: { in: structures.map((s) => s.id) } }, orderBy: { id: 'asc' } }),
-    prisma.reaction.findMany({ where: { id: { in: reactionIds } } }),
-    prisma.reactionParticipant.findMany({ where: { reactionId: { in: reactionIds } }, orderBy: [{ side: 'asc' }, { position: 'asc' }], include: { material: true } }),
-    prisma.computationalMethod.findMany({ where: { id: { in: methodIds } } }),
-  ]);
   const context = createContext(prisma);
-  const { loaders } = context;
-  const group = <K, T>(keys: K[], list: T[], keyOf: (t: T) => K) => {
-    const map = new Map<K, T[]>(keys.map((k) => [k, []]));
-    for (const r of list) map.get(keyOf(r))?.push(r);
-    return map;
-  };
-  for (const [id, list] of group(ids, computed, (c) => c.materialId)) loaders.computedByMaterialId.prime(id, list);
-  for (const [id, list] of group(ids, measurements, (c) => c.materialId)) loaders.measurementsByMaterialId.prime(id, list);
-  for (const [id, list] of group(ids, structures, (c) => c.materialId)) loaders.structuresByMaterialId.prime(id, list);
-  for (const [id, list] of group(ids, participations, (c) => c.materialId)) loaders.participationsByMaterialId.prime(id, list);
-  for (const [id, list] of group(structures.map((s) => s.id), lattices, (l) => l.structureId)) loaders.latticesByStructureId.prime(id, list);
-  for (const [id, list] of group(reactionIds, reactionParticipants.map(({ material: _, ...p }) => p), (p) => p.reactionId)) loaders.participantsByReactionId.prime(id, list);
-  for (const r of reactions) loaders.reactionById.prime(r.id, r);
-  for (const p of reactionParticipants) loaders.materialById.prime(p.material.id, p.material);
-  for (const m of methods) loaders.methodById.prime(m.id, m);
-  primeReferences(loaders, references, workingIons);
+  await primeDerivedInputs(sql, context.loaders, page);
 
   const call = (type: string, field: string, parent: unknown, args: Record<string, unknown> = {}) => resolver(type, field)(parent, args, context) as Promise<any>;
   const nodes = await Promise.all(
@@ -332,19 +296,6 @@ async function derivedFloor(prisma: PrismaClient, { first, after }: { first: num
  * src/db/loaders.ts this was `computedWithMaterialByPropertyKey` (every row of a property, keyed
  * by property); after it, `referenceComputed` keyed by "property|formula".
  */
-function primeReferences(loaders: Context['loaders'], references: (ComputedProperty & { material: Material })[], workingIons: string[]) {
-  const l = loaders as unknown as Record<string, { prime(key: string, value: unknown): unknown } | undefined>;
-  if (l.referenceComputed) {
-    for (const key of [...workingIons.map((ion) => `total_energy|${ion}`), 'neg_ipcohp|O2']) {
-      const [property, formula] = key.split('|') as [string, string];
-      l.referenceComputed.prime(key, references.filter((r) => r.propertyKey === property && r.material.formula === formula));
-    }
-  } else {
-    // Old loader, keyed by property alone (GraphQL fetched every row of the property; the
-    // derivations pick the first row of the reference formula, which these lists hold in the same order).
-    for (const property of ['total_energy', 'neg_ipcohp']) l.computedWithMaterialByPropertyKey!.prime(property, references.filter((r) => r.propertyKey === property));
-  }
-}
 
 // ------------------------------------------------------------------------------------ (d)
 
@@ -436,7 +387,7 @@ export const OPERATIONS: Operation[] = [
     title: '(c) derived page of 50: capacities, voltage pairs, stability',
     sizes: [50, 10],
     request: (f, k, size = 50, forStatements = false) => ({ query: DERIVED_QUERY, variables: { first: size, after: forStatements ? f.derivedShapeAfter : rotate(f.derivedAfter, k) } }),
-    prismaFloor: (prisma, v) => derivedFloor(prisma, v as never),
+    prismaFloor: (prisma, v, sql) => derivedFloor(prisma, v as never, sql),
   },
   {
     name: 'correlation',

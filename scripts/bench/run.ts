@@ -524,7 +524,7 @@ function markdown(results: DatabaseResult[], manifest: Manifest): string {
     }
     out.push('');
   }
-  out.push('² floor on the same Prisma client, values by the same src/derive functions, bytes by hand (derived values are computed in JavaScript).', '');
+  out.push('² floor without GraphQL: the derived page reads its page and its inputs as the GraphQL route does (src/read/derived-inputs.ts), the correlation on the same Prisma client; values by the same src/derive functions, bytes by hand (derived values are computed in JavaScript).', '');
   return out.join('\n');
 }
 

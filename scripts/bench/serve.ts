@@ -73,7 +73,7 @@ for (const operation of OPERATIONS) {
         const { text, values } = operation.sqlFloor(variables);
         body = (await sql.query<{ body: string }>(text, values))[0]!.body;
       } else {
-        body = JSON.stringify(await operation.prismaFloor!(db.prisma, variables));
+        body = JSON.stringify(await operation.prismaFloor!(db.prisma, variables, sql));
       }
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.end(`${body}\n`);
