@@ -21,6 +21,8 @@ if (target.kind === 'pglite') {
 }
 const prismaBin = createRequire(import.meta.url).resolve('prisma/build/index.js');
 const args = process.argv.slice(2);
+// `npm run migrate` is `migrate` alone: deploy; `npm run migrate -- resolve …` / `-- status` name another subcommand.
+if (args.length === 1 && args[0] === 'migrate') args.push('deploy');
 
 // `migrate deploy`/`migrate status` print their final verdict and then linger: 10 s on a timer of
 // Prisma's schema engine, 10–20 s with PGlite (the adapter never closes it). Once a final verdict

@@ -118,15 +118,17 @@ describe('a migrate deploy killed half-way', () => {
     assert.ok(interrupted >= 1, 'at least one kill landed inside a migration');
   });
 
-  test('migrate resolve goes through the wrapper (Prisma would need its native engine)', async () => {
+  test('`npm run migrate` deploys and `npm run migrate -- resolve` (docs/operations.md) goes through the wrapper (Prisma would need its native engine)', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-migrate-resolve-'));
     dirs.push(dataDir);
-    assert.equal(prismaCli(dataDir, 'migrate', 'deploy').status, 0);
+    const npmRun = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'migrate', ...(args.length ? ['--', ...args] : [])], { env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+    const deployed = npmRun();
+    assert.equal(deployed.status, 0, deployed.stdout + deployed.stderr);
     const last = [...folders].sort().at(-1)!;
     const pglite = openPGlite(dataDir);
     await pglite.query(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = $1`, [last]);
     await pglite.close();
-    const resolved = prismaCli(dataDir, 'migrate', 'resolve', '--applied', last);
+    const resolved = npmRun('resolve', '--applied', last);
     assert.equal(resolved.status, 0, resolved.stdout + resolved.stderr);
     assert.match(resolved.stdout, new RegExp(`Migration ${last} marked as applied`));
     const status = prismaCli(dataDir, 'migrate', 'status');
