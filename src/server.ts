@@ -38,6 +38,10 @@ if ((await db.prisma.paper.count()) === 0) {
   const started = performance.now();
   const report = await seedDatabase(db, SEED_DIR, { materialsProject: MP_SEED_DIR });
   console.log(`empty database: loaded seeds/ with the Materials Project export (${countWrites(report)} rows, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+} else if ((await db.prisma.insertionElectrode.count()) === 0) {
+  // The first start loads the papers and the export in two transactions: one killed during the
+  // export's leaves papers and no electrodes, and this start seeds nothing over existing papers.
+  console.warn('warning: the database has papers but no Materials Project electrodes (a first start interrupted while loading them?): run `npm run seed` to load them');
 }
 const app = await startApp(db, port, { host: process.env.HOST });
 console.log(`cathode-kb on ${describeTarget(db.target)}${db.replicaCount ? `, queries read from ${db.replicaCount} read replica${db.replicaCount > 1 ? 's' : ''}` : ''}${process.env.NODE_ENV === 'production' ? ' (production mode)' : ''}`);
