@@ -291,7 +291,7 @@ async function curate(db: Db, trial: number, killAfterMs: number, outcome: Outco
     }
     const errors = body.data?.correctValue?.errors as { code: string }[] | undefined;
     if (!errors) return undefined;
-    fact.inFlight.splice(fact.inFlight.indexOf(value), 1);
+    if (fact.inFlight.includes(value)) fact.inFlight.splice(fact.inFlight.indexOf(value), 1);
     if (errors.length > 0) {
       if (errors[0]!.code !== 'CONFLICT') problems.push(`${fact.label}: correction refused with ${errors[0]!.code}, not CONFLICT`);
       return false;
@@ -310,7 +310,7 @@ async function curate(db: Db, trial: number, killAfterMs: number, outcome: Outco
         body: paperFile(ingested.doi, `chaos-ingest-${trial}`, INGEST_ROWS),
       });
       if (response.ok) ingested.acknowledged = true;
-      else if (response.status !== 500) problems.push(`ingest refused: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
+      else problems.push(`ingest refused: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
     } catch {
       /* killed before it answered */
     }
