@@ -15,6 +15,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createContext, readFromPrimary, type Context } from './context.js';
 import { CuratorAuthError, loadCuratorAuth, type CuratorAuth } from './curation/auth.js';
 import { backupRouter } from './curation/backup-route.js';
+import { dumpRouter } from './curation/dump-route.js';
 import { ingestRouter } from './curation/ingest-route.js';
 import type { Database } from './db/client.js';
 import { DATABASE_FAILURE_MESSAGES, databaseFailure } from './db/failures.js';
@@ -142,6 +143,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(ingestRouter(database, curatorAuth));
   // The database as a backup file for a curator (npm run backup, while this process holds the embedded database).
   app.use(backupRouter(database, curatorAuth));
+  // The database as seed-format files for a curator (npm run export, likewise).
+  app.use(dumpRouter(database, curatorAuth));
   app.use(
     '/graphql',
     express.json({ limit: `${security.limits.maxBodyKb}kb` }),

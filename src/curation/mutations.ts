@@ -252,11 +252,30 @@ function factTarget(id: string, what: string): { type: 'Measurement' | 'Computed
 /** The table of a fact type (both have the value columns curation touches). */
 const factTable = (tx: Prisma.TransactionClient, type: 'Measurement' | 'ComputedProperty') => (type === 'Measurement' ? tx.measurement : tx.computedProperty) as typeof tx.measurement;
 
+/** A float as SQL text: Prisma's parameters keep ~16 significant digits, and MP's values have 17. */
+const float = (v: number | null) => (v === null ? null : String(v));
+
 /**
- * Compare-and-set predicate on what was read: a concurrent correction or seed that changed the row
- * since makes it match nothing (PostgreSQL re-checks it on the row's newest version).
+ * Compare-and-set on what was read: the UPDATE (with `data`) or DELETE matches only while the row
+ * still holds the value, unit and valueMax read, so a concurrent correction or seed that changed it
+ * since makes this match nothing (PostgreSQL re-checks the predicate on the row's newest version).
+ * Raw SQL with the numbers as text: through Prisma's typed filter a 17-digit value (every Materials
+ * Project value) arrived rounded, matched nothing, and could never be corrected.
  */
-const unchangedSinceRead = (row: { id: number; value: number | null; unit: string; valueMax: number | null }) => ({ id: row.id, value: row.value, unit: row.unit, valueMax: row.valueMax });
+async function unchangedSinceRead(
+  tx: Prisma.TransactionClient,
+  type: 'Measurement' | 'ComputedProperty',
+  row: { id: number; value: number | null; unit: string; valueMax: number | null },
+  data?: { value: number; unit: string; canonicalValue: number; valueMax: number | null; correctedAt: Date },
+): Promise<number> {
+  const predicate = `"id" = $1 AND "value" IS NOT DISTINCT FROM $2::double precision AND "unit" = $3 AND "valueMax" IS NOT DISTINCT FROM $4::double precision`;
+  const read = [row.id, float(row.value), row.unit, float(row.valueMax)];
+  if (!data) return tx.$executeRawUnsafe(`DELETE FROM "${type}" WHERE ${predicate}`, ...read);
+  return tx.$executeRawUnsafe(
+    `UPDATE "${type}" SET "value" = $5::double precision, "unit" = $6, "canonicalValue" = $7::double precision, "valueMax" = $8::double precision, "correctedAt" = $9::timestamp(3) WHERE ${predicate}`,
+    ...read, float(data.value), data.unit, float(data.canonicalValue), float(data.valueMax), data.correctedAt.toISOString(),
+  );
+}
 
 export async function correctValue(context: Context, input: { id: string; value: number; unit?: string | null; expectedValue: number; reason: string }) {
   const curator = requireCurator(context);
@@ -280,7 +299,7 @@ export async function correctValue(context: Context, input: { id: string; value:
       // Compare-and-set on what was read: a concurrent correction or seed that changed the row since
       // makes this match nothing (PostgreSQL re-checks the predicate on the row's newest version), so
       // `before` is always the value replaced and the history stays one chain.
-      const { count } = await table.updateMany({ where: unchangedSinceRead(row), data });
+      const count = await unchangedSinceRead(tx, target.type, row, data);
       if (count === 0) conflict((await table.findUnique({ where: { id: row.id } })) ?? refuse(['input', 'id'], `the ${target.type} was removed meanwhile`, 'NOT_FOUND'));
       const corrected = (await table.findUnique({ where: { id: row.id } }))!;
       const ev = await event(tx, { action: 'CORRECT_VALUE', entityType: target.type, entityId: row.id, curator, reason: input.reason.trim(), before, after });
@@ -305,7 +324,7 @@ export async function retractFact(context: Context, input: { id: string; expecte
       if ((input.expectedValue ?? null) !== row.value) conflict(row);
       // Compare-and-delete on what was read, as correctValue does: a correction that committed
       // meanwhile makes this match nothing, and the curator is told the current value.
-      const { count } = await table.deleteMany({ where: unchangedSinceRead(row) });
+      const count = await unchangedSinceRead(tx, target.type, row);
       if (count === 0) conflict((await table.findUnique({ where: { id: row.id } })) ?? refuse(['input', 'id'], `the ${target.type} was removed meanwhile`, 'NOT_FOUND'));
       const ev = await event(tx, { action: 'RETRACT_FACT', entityType: target.type, entityId: row.id, curator, reason: input.reason.trim(), before: JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue });
       return { retractedId: input.id, event: ev };

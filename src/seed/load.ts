@@ -527,7 +527,7 @@ export function countWrites(report: SeedReport): number {
 }
 
 /** Fingerprints of the facts curators retracted (RETRACT_FACT events keep the whole row in `before`). */
-async function retractedFingerprints(tx: Prisma.TransactionClient): Promise<Set<string>> {
+export async function retractedFingerprints(tx: Prisma.TransactionClient): Promise<Set<string>> {
   const events = await tx.curationEvent.findMany({ where: { action: 'RETRACT_FACT' }, select: { before: true } });
   return new Set(events.map((e) => (e.before as { fingerprint?: unknown } | null)?.fingerprint).filter((f): f is string => typeof f === 'string'));
 }

@@ -21,7 +21,7 @@ import { chemicalFormulaReduced, FormulaError, parseFormula } from '../derive/co
 import { electrodeStoichiometry } from '../derive/electrode.js';
 import { isWorkingIon, WORKING_IONS } from '../derive/working-ion.js';
 import { convertValue } from '../units.js';
-import { deleteChunked, DryRunRollback, insertRows, syncTable, type SeedReport } from './load.js';
+import { deleteChunked, DryRunRollback, insertRows, retractedFingerprints, syncTable, type SeedReport } from './load.js';
 import { fingerprint } from './validate.js';
 
 /**
@@ -149,6 +149,16 @@ function recordFrom(get: (emmet: string) => unknown, label: (emmet: string) => s
   return { batteryId, batteryFormula, workingIon: ion as WorkingIon, formulaCharge, formulaDischarge, numSteps: numSteps!, values };
 }
 
+/** The battery explorer's CSV columns in its own order (what an export writes). */
+export const EXPLORER_CSV_COLUMNS = [
+  'Battery ID', 'Battery Formula', 'Working Ion', 'Formula Charge', 'Formula Discharge', 'Max Delta Volume', 'Average Voltage', 'Gravimetric Capacity',
+  'Volumetric Capacity', 'Gravimetric Energy', 'Volumetric Energy', 'Atomic Fraction Charge', 'Atomic Fraction Discharge', 'Stability Charge',
+  'Stability Discharge', 'Steps', 'Max Voltage Step',
+] as const;
+
+/** The stored fact of one electrode value (MP's `field`, emmet's name) of a source's battery. */
+export const electrodeValueFingerprint = (doi: string, batteryId: string, emmet: string) => fingerprint(doi, { kind: 'electrode-value', batteryId, field: emmet });
+
 const COLUMN_OF: Record<string, string> = Object.fromEntries([...Object.values(IDENTITY_COLUMNS), ...ELECTRODE_VALUES].map((c) => [c.emmet, c.column]));
 
 /** The battery explorer's CSV (its own column names, README of the export). */
@@ -216,6 +226,13 @@ export const exportProvenanceSchema = z.strictObject({
   name: z.string().min(1),
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /**
+   * Written by `npm run export` when the file it wrote is not byte for byte the one imported (its
+   * numbers spelt differently): the imported file's sha256 and when it was imported, which the
+   * database keeps as the source's provenance.
+   */
+  importedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  importedAt: z.iso.datetime({ offset: true }).optional(),
   licence: z.string().min(1),
   origin: z.string().min(1),
   release: z.string().min(1),
@@ -258,7 +275,7 @@ export async function readElectrodeDirectory(directory: string, options: { prove
   if (provenance.sha256 && provenance.sha256 !== fileSha256) {
     throw new ElectrodeImportError(file, [{ row: 0, reason: `sha256 is ${fileSha256}, but ${MP_SOURCE_FILE} records ${provenance.sha256}: the file changed; update the provenance` }]);
   }
-  return { provenance, fileSha256, seedFile: path.join(path.basename(directory), provenance.file), records: parseElectrodeFile(bytes.toString('utf8'), file) };
+  return { provenance, fileSha256: provenance.importedSha256 ?? fileSha256, seedFile: path.join(path.basename(directory), provenance.file), records: parseElectrodeFile(bytes.toString('utf8'), file) };
 }
 
 /** A new export of the same database: the bundled provenance with the new file's hash, origin and release. */
@@ -312,7 +329,7 @@ async function loadInTransaction(tx: Tx, dataset: ElectrodeDataset, keepOtherExp
     release: p.release, fileSha256: dataset.fileSha256,
   };
   const sourceIds = await syncTable(report, 'Paper', 'sourceKey', stored ? [stored] : [], [sourceRow], {
-    createMany: (rows) => insertRows(tx, 'Paper', rows.map((r) => ({ ...r, importedAt: new Date().toISOString() })), 'sourceKey'),
+    createMany: (rows) => insertRows(tx, 'Paper', rows.map((r) => ({ ...r, importedAt: p.importedAt ?? new Date().toISOString() })), 'sourceKey'),
     update: (id, data) => tx.paper.update({ where: { id }, data }),
     remove: async () => undefined,
   }, { deleteStale: false });
@@ -369,14 +386,23 @@ async function loadInTransaction(tx: Tx, dataset: ElectrodeDataset, keepOtherExp
       const canonicalUnit = canonicalUnits.get(v.property);
       if (!canonicalUnit) throw new Error(`property key "${v.property}" is missing from the vocabulary: seed seeds/vocabulary.yaml first`);
       return {
-        fingerprint: fingerprint(p.citation.doi, { kind: 'electrode-value', batteryId: r.batteryId, field: v.emmet }),
+        fingerprint: electrodeValueFingerprint(p.citation.doi, r.batteryId, v.emmet),
         materialId: materialIds.get(materialKey(r.batteryId, v.end))!, structureId: null, propertyKey: v.property, value, valueMax: null, textValue: null,
         qualifier: 'EQ' as const, uncertainty: null, unit: v.unit, canonicalValue: convertValue(value, v.unit, canonicalUnit), site: null, configuration: null,
         methodId, note: null, paperId, locator: r.batteryId, electrodeId: electrodeIds.get(r.batteryId)!,
       };
     }),
   );
-  await syncTable(report, 'ComputedProperty', 'fingerprint', await tx.computedProperty.findMany({ where: { paperId } }), facts, {
+  // A value a curator retracted stays retracted (read after the stored rows, as the papers' loader does).
+  const storedFacts = await tx.computedProperty.findMany({ where: { paperId } });
+  const retracted = await retractedFingerprints(tx);
+  const kept = facts.filter((f) => !retracted.has(f.fingerprint));
+  if (kept.length < facts.length) {
+    const changes = (report.ComputedProperty ??= { created: 0, updated: 0, deleted: 0, unchanged: 0, kept: 0, details: [] });
+    changes.kept += facts.length - kept.length;
+    changes.details.push(`= ComputedProperty: ${facts.length - kept.length} value${facts.length - kept.length === 1 ? '' : 's'} stay retracted by a curator`);
+  }
+  await syncTable(report, 'ComputedProperty', 'fingerprint', storedFacts, kept, {
     createMany: async (rows) => void (await insertRows(tx, 'ComputedProperty', rows)),
     // Values go out as text: Prisma's typed update keeps ~16 significant digits of MP's 17.
     update: async (id, { value, canonicalValue, ...data }) => {

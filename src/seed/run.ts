@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { describeTarget } from '../db/adapter.js';
+import { applyCurationFile, CURATION_FILE, CurationFileError, readCurationFile } from './curation-file.js';
 import { countWrites, loadSeedCatalog, SeedConflictError, type SeedReport } from './load.js';
 import { ElectrodeImportError, loadElectrodes, MP_SOURCE_FILE, readElectrodeDirectory } from './materials-project.js';
 import { readSeedDirectory, SeedValidationError, type SeedCatalog } from './validate.js';
@@ -26,16 +27,32 @@ export async function seedDatabase(db: Database, directory = SEED_DIR, options: 
   printWarnings(catalog);
   const report = await loadSeedCatalog(db.prisma, catalog);
   const electrodes = options.materialsProject ?? false;
-  if (electrodes === false) return report;
-  const mp = await loadElectrodes(db.prisma, await readElectrodeDirectory(electrodes), { keepOtherExport: true });
-  for (const [table, changes] of Object.entries(mp)) {
+  if (electrodes !== false) mergeReport(report, await loadElectrodes(db.prisma, await readElectrodeDirectory(electrodes), { keepOtherExport: true }));
+  // A dump (npm run export) says in curation.yaml who added or corrected what: applied last, once its rows are in.
+  const curationFile = path.join(directory, CURATION_FILE);
+  if (existsSync(curationFile)) mergeReport(report, await applyCurationFile(db.prisma, await readCurationFile(curationFile)));
+  if (electrodes !== false) await analyzeAfterBulkWrites(db, report);
+  return report;
+}
+
+function mergeReport(report: SeedReport, more: SeedReport): void {
+  for (const [table, changes] of Object.entries(more)) {
     const into = report[table];
     if (!into) report[table] = changes;
-    else for (const k of ['created', 'updated', 'deleted', 'unchanged', 'kept'] as const) into[k] += changes[k];
-    if (into) into.details.push(...changes.details);
+    else {
+      for (const k of ['created', 'updated', 'deleted', 'unchanged', 'kept'] as const) into[k] += changes[k];
+      into.details.push(...changes.details);
+    }
   }
-  await analyzeAfterBulkWrites(db, report);
-  return report;
+}
+
+/**
+ * `npm run seed -- DIR`: a seeds folder (seeds/, or a dump written by npm run export) with its own
+ * materials-project/ if it has one, and its curation.yaml if it has one.
+ */
+export function seedFolder(db: Database, directory: string): Promise<SeedReport> {
+  const mpDir = path.join(directory, path.basename(MP_SEED_DIR));
+  return seedDatabase(db, directory, { materialsProject: existsSync(path.join(mpDir, MP_SOURCE_FILE)) ? mpDir : false });
 }
 
 /**
@@ -61,14 +78,11 @@ export function formatReport(report: SeedReport): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const db = createDatabaseOrExit();
   try {
-    const directory = process.argv[2] ? path.resolve(process.argv[2]) : SEED_DIR;
-    // A seeds folder given on the command line brings its own materials-project/ if it has one.
-    const mpDir = path.join(directory, path.basename(MP_SEED_DIR));
-    const report = await seedDatabase(db, directory, { materialsProject: existsSync(path.join(mpDir, MP_SOURCE_FILE)) ? mpDir : false });
+    const report = await seedFolder(db, process.argv[2] ? path.resolve(process.argv[2]) : SEED_DIR);
     console.log(formatReport(report));
     console.log(`seeded ${describeTarget(db.target)}: ${countWrites(report)} rows written`);
   } catch (error) {
-    if (error instanceof SeedValidationError || error instanceof SeedConflictError || error instanceof ElectrodeImportError) {
+    if (error instanceof SeedValidationError || error instanceof SeedConflictError || error instanceof ElectrodeImportError || error instanceof CurationFileError) {
       console.error(error.message);
       process.exitCode = 1;
     } else throw error;

@@ -11,6 +11,7 @@ import { load as loadYaml, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { FormulaError, parseFormula } from '../derive/composition.js';
 import { checkSpaceGroup } from '../derive/space-group.js';
+import { CURATION_FILE } from './curation-file.js';
 import { unknownUnitMessage } from '../suggest.js';
 import { convertValue, isKnownUnit, KNOWN_UNITS, unitsCompatible } from '../units.js';
 import {
@@ -175,7 +176,8 @@ export async function readSeedDirectory(directory: string): Promise<SeedCatalog>
  */
 export async function readSeedTexts(directory: string, extra: { file: string; text: string }[] = []): Promise<{ file: string; text: string }[]> {
   const replaced = new Set(extra.map((e) => e.file));
-  const names = (await readdir(directory)).filter((n) => /\.ya?ml$/.test(n) && !replaced.has(n)).sort();
+  // curation.yaml (a dump's curation history) is no paper: seedDatabase applies it after the load.
+  const names = (await readdir(directory)).filter((n) => /\.ya?ml$/.test(n) && n !== CURATION_FILE && !replaced.has(n)).sort();
   const texts = await Promise.all(names.map(async (n) => ({ file: n, text: await readSeedText(path.join(directory, n)) })));
   return [...texts, ...extra];
 }
