@@ -4,8 +4,10 @@
  * them, each replacing the seed file of the same name, as `npm run ingest` would read them.
  * Every problem of every file is listed in one run (file, record path, reason); exit 1 if any.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CURATION_FILE, CurationFileError, readCurationFile } from './curation-file.js';
 import { SEED_DIR } from './run.js';
 import { readSeedTexts, SeedValidationError, validateSeedTexts } from './validate.js';
 
@@ -28,10 +30,16 @@ try {
         `${data.measurements.length} measurements, ${data.computed.length} computed, ${data.reactions.length} reactions, ${data.familyFacts.length} family facts`,
     );
   }
+  // A dump's curation history (npm run export) is checked against its schema too.
+  const curationFile = path.join(directory, CURATION_FILE);
+  if (!files.length && existsSync(curationFile)) {
+    const curation = await readCurationFile(curationFile);
+    console.log(`${CURATION_FILE}: ${curation.marks.length} marks, ${curation.events.length} events`);
+  }
   for (const w of catalog.warnings) console.log(`warning: ${w.file}: ${w.path}: ${w.reason}`);
   console.log(`${checked.size ? `valid with ${path.relative(process.cwd(), directory) || '.'}/` : 'seed data valid'}${catalog.warnings.length ? ` (${catalog.warnings.length} warning${catalog.warnings.length === 1 ? '' : 's'})` : ''}`);
 } catch (error) {
-  if (error instanceof SeedValidationError) {
+  if (error instanceof SeedValidationError || error instanceof CurationFileError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -400,7 +400,7 @@ async function loadInTransaction(tx: Tx, dataset: ElectrodeDataset, keepOtherExp
   if (kept.length < facts.length) {
     const changes = (report.ComputedProperty ??= { created: 0, updated: 0, deleted: 0, unchanged: 0, kept: 0, details: [] });
     changes.kept += facts.length - kept.length;
-    changes.details.push(`= ComputedProperty: ${facts.length - kept.length} value${facts.length - kept.length === 1 ? '' : 's'} stay retracted by a curator`);
+    changes.details.push(`= ComputedProperty: ${facts.length - kept.length === 1 ? '1 value stays' : `${facts.length - kept.length} values stay`} retracted by a curator`);
   }
   await syncTable(report, 'ComputedProperty', 'fingerprint', storedFacts, kept, {
     createMany: async (rows) => void (await insertRows(tx, 'ComputedProperty', rows)),

@@ -19,9 +19,9 @@ import { createDatabase } from '../../src/db/client.js';
 import { toGlobalId } from '../../src/ids.js';
 import { CurationFileError } from '../../src/seed/curation-file.js';
 import { countWrites } from '../../src/seed/load.js';
-import { seedFolder } from '../../src/seed/run.js';
+import { seedDatabase, seedFolder } from '../../src/seed/run.js';
 import { knowledgeBaseContent } from './kb-content.js';
-import { startTestServer, type TestServer } from './testkit.js';
+import { MP_FIXTURE_DIR, startTestServer, type TestServer } from './testkit.js';
 
 const TOKEN = 'dora-secret-token-0123456789';
 const asDora = { authorization: `Bearer ${TOKEN}` };
@@ -177,4 +177,10 @@ test('a broken curation.yaml is refused with its problems named, and the export 
     await cleanup();
   }
   await assert.rejects(writeDump(dump, dumpDir), /not empty: choose an empty folder, or pass --force/);
+});
+
+test('a retracted Materials Project value stays retracted when the export it came from is seeded again', async () => {
+  const report = await seedDatabase(server.db, undefined, { materialsProject: MP_FIXTURE_DIR });
+  assert.equal(report.ComputedProperty!.created, 0, 'the retracted capacity did not come back');
+  assert.ok(report.ComputedProperty!.details.some((d) => /1 value stays retracted by a curator/.test(d)), report.ComputedProperty!.details.join('\n'));
 });
