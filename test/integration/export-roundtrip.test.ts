@@ -13,15 +13,13 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildDump, writeDump, type Dump } from '../../src/backup/export.js';
 import { loadCuratorAuth } from '../../src/curation/auth.js';
-import type { DatabaseTarget } from '../../src/db/adapter.js';
-import { adminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
 import { createDatabase } from '../../src/db/client.js';
 import { toGlobalId } from '../../src/ids.js';
 import { CurationFileError } from '../../src/seed/curation-file.js';
 import { countWrites } from '../../src/seed/load.js';
 import { seedDatabase, seedFolder } from '../../src/seed/run.js';
 import { knowledgeBaseContent } from './kb-content.js';
-import { MP_FIXTURE_DIR, startTestServer, type TestServer } from './testkit.js';
+import { freshDatabaseTarget, MP_FIXTURE_DIR, startTestServer, type TestServer } from './testkit.js';
 
 const TOKEN = 'dora-secret-token-0123456789';
 const asDora = { authorization: `Bearer ${TOKEN}` };
@@ -98,21 +96,7 @@ after(async () => {
 });
 
 /** Empty, migrated databases to load the dump into: embedded, and PostgreSQL when TEST_DATABASE_URL names a server. */
-async function emptyTargets(): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }[]> {
-  const dataDir = tempDir('cathode-kb-from-dump-');
-  migrateDeploy({ ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' });
-  const targets: { target: DatabaseTarget; cleanup(): Promise<void> }[] = [{ target: { kind: 'pglite', dataDir }, cleanup: async () => {} }];
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `cathode_kb_dump_${process.pid}_${Date.now()}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    migrateDeploy({ ...process.env, DATABASE_URL: url.toString(), PGLITE_DATA_DIR: '' });
-    targets.push({ target: { kind: 'postgres', url: url.toString() }, cleanup: () => dropDatabase(serverUrl, name) });
-  }
-  return targets;
-}
+const emptyTargets = async () => [await freshDatabaseTarget('pglite'), ...(process.env.TEST_DATABASE_URL ? [await freshDatabaseTarget('postgres')] : [])];
 
 test('the dump is seed-format files: the papers, the vocabulary, the electrode export unchanged where nobody curated it, and the curation history', () => {
   const names = dump.files.map((f) => f.file).sort();

@@ -32,9 +32,10 @@ export interface TestServer {
  * A migrated, empty database: by default PGlite in its own temp folder; when TEST_DATABASE_URL
  * names a PostgreSQL server (a role allowed to CREATE DATABASE), a new database on it.
  */
-export async function freshDatabaseTarget(): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }> {
+export async function freshDatabaseTarget(kind: DatabaseTarget['kind'] = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
+  if (kind === 'postgres') {
+    if (!serverUrl) throw new Error('a PostgreSQL test database needs TEST_DATABASE_URL');
     const name = `cathode_kb_test_${process.pid}_${Date.now()}`;
     await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
     const url = new URL(serverUrl);
@@ -46,7 +47,7 @@ export async function freshDatabaseTarget(): Promise<{ target: DatabaseTarget; c
     };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-test-'));
-  migrate({ PGLITE_DATA_DIR: dataDir });
+  migrate({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' });
   return { target: { kind: 'pglite', dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
