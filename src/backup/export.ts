@@ -111,11 +111,16 @@ async function readDump(tx: Tx): Promise<Dump & { expected: Map<string, string[]
   const coatingKey = new Map(coatings.map((c) => [c.id, c.key]));
   const structureKey = new Map(structures.map((s) => [s.id, s.key]));
   const methodKey = new Map(methods.map((m) => [m.id, m.key]));
-  const byPaper = <R extends { paperId: number }>(rows: R[]) => {
-    const out = new Map<number, R[]>();
-    for (const r of rows) out.set(r.paperId, [...(out.get(r.paperId) ?? []), r]);
+  const groupBy = <R, K>(rows: R[], key: (r: R) => K) => {
+    const out = new Map<K, R[]>();
+    for (const r of rows) {
+      const group = out.get(key(r));
+      if (group) group.push(r);
+      else out.set(key(r), [r]);
+    }
     return out;
   };
+  const byPaper = <R extends { paperId: number }>(rows: R[]) => groupBy(rows, (r) => r.paperId);
   const files: DumpFile[] = [];
   const counts: Record<string, number> = {};
   const count = (what: string, n: number) => (counts[what] = (counts[what] ?? 0) + n);
@@ -144,12 +149,9 @@ async function readDump(tx: Tx): Promise<Dump & { expected: Map<string, string[]
   const computedOf = byPaper(computed);
   const reactionsOf = byPaper(reactions);
   const familyFactsOf = byPaper(familyFacts);
-  const latticesOf = new Map<number, typeof lattices>();
-  for (const l of lattices) latticesOf.set(l.structureId, [...(latticesOf.get(l.structureId) ?? []), l]);
-  const participantsOf = new Map<number, typeof participants>();
-  for (const p of participants) participantsOf.set(p.reactionId, [...(participantsOf.get(p.reactionId) ?? []), p]);
-  const membersOf = new Map<number, string[]>();
-  for (const m of members) membersOf.set(m.familyFactId, [...(membersOf.get(m.familyFactId) ?? []), materialKey.get(m.materialId)!]);
+  const latticesOf = groupBy(lattices, (l) => l.structureId);
+  const participantsOf = groupBy(participants, (p) => p.reactionId);
+  const membersOf = new Map([...groupBy(members, (m) => m.familyFactId)].map(([id, rows]) => [id, rows.map((m) => materialKey.get(m.materialId)!)]));
 
   const value = (r: { value: number | null; valueMax: number | null; textValue: string | null; qualifier: string; uncertainty: number | null; unit: string; site: string | null; note: string | null; locator: string; origin: string; originNote: string | null; propertyKey: string }) => ({
     property: r.propertyKey, value: r.value, valueMax: r.valueMax, textValue: r.textValue, qualifier: r.qualifier === 'EQ' ? null : seedEnum(r.qualifier),
