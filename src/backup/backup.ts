@@ -19,7 +19,7 @@ import { createGzip } from 'node:zlib';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from '../db/adapter.js';
 import { createDatabase } from '../db/client.js';
-import { runningServer, type RunningServer } from '../db/served-by.js';
+import { curatorTokenForServer, runningServer, type RunningServer } from '../db/served-by.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, inspectBackup, type BackupHeader } from './format.js';
 import { quoteIdent, readTables, type RawQueryable, type TableInfo } from './tables.js';
 
@@ -115,12 +115,7 @@ export async function writeBackup(prisma: PrismaClient, source: DatabaseTarget['
 
 /** The embedded database is held by a running server: have it make the backup, with CURATOR_TOKEN. */
 async function fetchBackupFromServer(server: RunningServer, dataDir: string, out: Writable): Promise<void> {
-  const token = process.env.CURATOR_TOKEN?.trim();
-  if (!token) {
-    throw new Error(
-      `The embedded database in ${dataDir} is served by process ${server.pid} at ${server.url}. Set CURATOR_TOKEN to a curator token of that server (see docs/curation.md) to back it up through the server, or stop the server first.`,
-    );
-  }
+  const token = curatorTokenForServer(server, dataDir, 'to back it up through the server');
   const response = await fetch(new URL(BACKUP_PATH, server.url), { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };

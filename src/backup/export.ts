@@ -15,15 +15,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { dump as dumpYaml } from 'js-yaml';
 import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from '../db/adapter.js';
 import { createDatabase } from '../db/client.js';
-import { runningServer } from '../db/served-by.js';
-import { CURATION_FILE, type CurationEventRecord, type CurationFile, type CurationMark, type CuratedTable, type EventEntity } from '../seed/curation-file.js';
+import { curatorTokenForServer, runningServer } from '../db/served-by.js';
+import { CURATION_FILE, markReference, REFERENCE_COLUMN, type CurationEventRecord, type CurationFile, type CurationMark, type CuratedTable, type EventEntity } from '../seed/curation-file.js';
 import { ELECTRODE_VALUES, electrodeValueFingerprint, EXPLORER_CSV_COLUMNS, MP_SOURCE_FILE } from '../seed/materials-project.js';
 import { MP_SEED_DIR } from '../seed/run.js';
 import { computedIdentity, familyFactIdentity, fingerprint, measurementIdentity, reactionIdentity, validateSeedTexts, VOCABULARY_FILE } from '../seed/validate.js';
@@ -77,18 +77,19 @@ type Tx = Prisma.TransactionClient;
 
 /** Build the dump from one snapshot of the database `prisma` works on. */
 export async function buildDump(prisma: PrismaClient, source: DatabaseTarget['kind']): Promise<Dump> {
-  const dump = await prisma.$transaction(
+  const { dump, expected } = await prisma.$transaction(
     async (tx) => {
       if (source === 'postgres') await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
       return readDump(tx);
     },
     { isolationLevel: source === 'postgres' ? Prisma.TransactionIsolationLevel.RepeatableRead : undefined, timeout: 3_600_000, maxWait: 60_000 },
   );
-  verifyDump(dump);
+  verifyDump(dump, expected);
   return dump;
 }
 
-async function readDump(tx: Tx): Promise<Dump & { expected: Map<string, string[]> }> {
+/** The dump, and per paper file the fingerprints its facts must get back, in file order (for verifyDump). */
+async function readDump(tx: Tx): Promise<{ dump: Dump; expected: Map<string, string[]> }> {
   const [papers, propertyKeys, families, methods, materials, coatings, structures, lattices, measurements, computed, reactions, participants, familyFacts, members, electrodes, events] = await Promise.all([
     tx.paper.findMany({ orderBy: { id: 'asc' } }),
     tx.propertyKey.findMany({ orderBy: { key: 'asc' } }),
@@ -302,7 +303,7 @@ async function readDump(tx: Tx): Promise<Dump & { expected: Map<string, string[]
   const entity = (type: string, id: number): EventEntity => {
     if (!(type in live)) throw new ExportError(`curation event on an unknown table ${type}`);
     const table = type as CuratedTable;
-    const column = table === 'Paper' ? 'doi' : table === 'Material' ? 'key' : 'fingerprint';
+    const column = REFERENCE_COLUMN[table];
     const name = live[table].get(id);
     if (name !== undefined) return { table, [column]: name };
     const gone = retracted.get(`${table}\0${id}`);
@@ -313,20 +314,20 @@ async function readDump(tx: Tx): Promise<Dump & { expected: Map<string, string[]
     // A retracted row's own id names nothing outside this database: the seed gives it the id its events get there.
     before: (e.action === 'RETRACT_FACT' && e.before && typeof e.before === 'object' && !Array.isArray(e.before) ? { ...(e.before as object), id: undefined } : e.before) as CurationEventRecord['before'], after: e.after as CurationEventRecord['after'], createdAt: e.createdAt.toISOString(),
   }));
-  const markName = (m: CurationMark) => `${m.table}\0${m.table === 'Paper' ? m.doi : m.table === 'Material' ? m.key : m.fingerprint}`;
+  const markName = (m: CurationMark) => `${m.table}\0${markReference(m)}`;
   marks.sort((a, b) => (markName(a) < markName(b) ? -1 : 1));
   const curation: CurationFile = { marks, events: history };
   files.push({ file: CURATION_FILE, text: yaml('Rows curators added or corrected (marks) and every curation event, written by npm run export; npm run seed applies it after the paper files.', curation) });
   count('curation marks', marks.length);
   count('curation events', history.length);
-  return { files, counts, expected };
+  return { dump: { files, counts }, expected };
 }
 
 /**
  * Refuse a dump that would not load back into the same rows: it must pass the seed validation,
  * and every fact's identity, recomputed from its record, must give the stored fingerprint.
  */
-function verifyDump(dump: Dump & { expected?: Map<string, string[]> }): void {
+function verifyDump(dump: Dump, expected: Map<string, string[]>): void {
   const texts = dump.files.filter((f) => !f.file.includes('/') && f.file !== CURATION_FILE);
   let catalog;
   try {
@@ -341,14 +342,13 @@ function verifyDump(dump: Dump & { expected?: Map<string, string[]> }): void {
       ...data.measurements.map((m) => fingerprint(doi, measurementIdentity(m))), ...data.computed.map((c) => fingerprint(doi, computedIdentity(c))),
       ...data.reactions.map((r) => fingerprint(doi, reactionIdentity(r))), ...data.familyFacts.map((g) => fingerprint(doi, familyFactIdentity(g))),
     ];
-    const want = dump.expected?.get(file) ?? [];
+    const want = expected.get(file) ?? [];
     prints.forEach((p, i) => {
       if (p !== want[i]) wrong.push(`${file}: fact ${i + 1} would be stored as ${p}, not as ${want[i]}`);
     });
     if (prints.length !== want.length) wrong.push(`${file}: ${prints.length} facts written, ${want.length} stored`);
   }
   if (wrong.length > 0) throw new ExportError(`the dump would not give back the same facts, so nothing was written:\n  ${wrong.slice(0, 20).join('\n  ')}`);
-  delete dump.expected;
 }
 
 /** Write a dump into `directory`: it must be empty or absent, unless `force` (then the dump's files replace its seed files). */
@@ -366,7 +366,6 @@ export async function writeDump(dump: Dump, directory: string, options: { force?
     await writeFile(`${target}.partial`, f.text);
   }
   // Only once every file is written do they take their names.
-  const { rename } = await import('node:fs/promises');
   for (const f of dump.files) {
     const target = path.join(directory, ...f.file.split('/'));
     await rename(`${target}.partial`, target);
@@ -378,8 +377,7 @@ export async function exportDatabase(options: { target?: DatabaseTarget } = {}):
   const target = options.target ?? resolveDatabaseTarget();
   const server = target.kind === 'pglite' ? runningServer(target.dataDir) : null;
   if (server) {
-    const token = process.env.CURATOR_TOKEN?.trim();
-    if (!token) throw new ExportError(`The embedded database is served by process ${server.pid} at ${server.url}. Set CURATOR_TOKEN to a curator token of that server (see docs/curation.md) to export through it, or stop the server first.`);
+    const token = curatorTokenForServer(server, target.kind === 'pglite' ? target.dataDir : '', 'to export through it');
     const response = await fetch(new URL(EXPORT_PATH, server.url), { headers: { authorization: `Bearer ${token}` } });
     const body = (await response.json().catch(() => ({}))) as Dump & { error?: string };
     if (!response.ok || !Array.isArray(body.files)) throw new ExportError(`${server.url} refused the export (HTTP ${response.status}): ${body.error ?? response.statusText}`);

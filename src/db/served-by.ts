@@ -47,3 +47,17 @@ export function runningServer(dataDir: string): RunningServer | null {
   }
   return announced;
 }
+
+/**
+ * The curator token (CURATOR_TOKEN) a command sends its work to `server` with, because `server`
+ * holds the embedded database in `dataDir`; without one, an error saying how to go on (`doing`: "to ingest through it").
+ */
+export function curatorTokenForServer(server: RunningServer, dataDir: string, doing: string): string {
+  const token = process.env.CURATOR_TOKEN?.trim();
+  if (!token) {
+    throw new Error(
+      `The embedded database in ${dataDir} is served by process ${server.pid} at ${server.url}. Set CURATOR_TOKEN to a curator token of that server (see docs/curation.md) ${doing}, or stop the server first.`,
+    );
+  }
+  return token;
+}

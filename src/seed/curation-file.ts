@@ -12,8 +12,9 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import type { SeedReport } from './load.js';
+import { CURATION_FILE } from './validate.js';
 
-export const CURATION_FILE = 'curation.yaml';
+export { CURATION_FILE };
 
 /** The column that names a row of each table curation touches. */
 export const REFERENCE_COLUMN = { Paper: 'doi', Material: 'key', Measurement: 'fingerprint', ComputedProperty: 'fingerprint' } as const;
@@ -112,7 +113,8 @@ function markColumns(mark: CurationMark): [column: string, value: unknown, cast:
   }
 }
 
-const markReference = (mark: CurationMark): string => (mark.table === 'Paper' ? mark.doi : mark.table === 'Material' ? mark.key : mark.fingerprint);
+/** The natural key a mark names its row by. */
+export const markReference = (mark: CurationMark): string => (mark.table === 'Paper' ? mark.doi : mark.table === 'Material' ? mark.key : mark.fingerprint);
 
 /** Apply a curation file in one transaction; answers what it wrote, as the seed report does. */
 export async function applyCurationFile(prisma: PrismaClient, curation: CurationFile): Promise<SeedReport> {

@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import { describeTarget, resolveDatabaseTarget } from '../db/adapter.js';
 import { createDatabaseOrExit, type Database } from '../db/client.js';
-import { runningServer, type RunningServer } from '../db/served-by.js';
+import { curatorTokenForServer, runningServer, type RunningServer } from '../db/served-by.js';
 import { countWrites, loadSeedCatalog, type SeedReport } from './load.js';
 import { loadElectrodes, readElectrodeDirectory, readElectrodeExport } from './materials-project.js';
 import { analyzeAfterBulkWrites, formatReport, MP_SEED_DIR, printWarnings, SEED_DIR } from './run.js';
@@ -75,12 +75,7 @@ export const isElectrodeExport = (file: string) => /\.(csv|json)$/i.test(file);
  * through it, authenticated as a curator with CURATOR_TOKEN, to the same validation and loader.
  */
 async function ingestThroughServer(server: RunningServer, dataDir: string, file: string, dryRun: boolean): Promise<void> {
-  const token = process.env.CURATOR_TOKEN?.trim();
-  if (!token) {
-    throw new Error(
-      `The embedded database in ${dataDir} is served by process ${server.pid} at ${server.url}. Set CURATOR_TOKEN to a curator token of that server (see docs/curation.md) to ingest through it, or stop the server first.`,
-    );
-  }
+  const token = curatorTokenForServer(server, dataDir, 'to ingest through it');
   const url = new URL('/curation/ingest', server.url);
   url.searchParams.set('name', path.basename(file));
   if (dryRun) url.searchParams.set('dryRun', 'true');

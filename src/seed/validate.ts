@@ -11,7 +11,6 @@ import { load as loadYaml, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { FormulaError, parseFormula } from '../derive/composition.js';
 import { checkSpaceGroup } from '../derive/space-group.js';
-import { CURATION_FILE } from './curation-file.js';
 import { unknownUnitMessage } from '../suggest.js';
 import { convertValue, isKnownUnit, KNOWN_UNITS, unitsCompatible } from '../units.js';
 import {
@@ -97,6 +96,8 @@ export async function readSeedText(file: string): Promise<string> {
 }
 
 export const VOCABULARY_FILE = 'vocabulary.yaml';
+/** A dump's curation history (npm run export, src/seed/curation-file.ts): in a seeds folder, but no paper. */
+export const CURATION_FILE = 'curation.yaml';
 
 /**
  * Parse one YAML text with a zod schema, collecting problems instead of throwing. A file with
