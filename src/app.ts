@@ -131,20 +131,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
   });
   // GraphiQL (offline) at /graphiql; browser GETs of /graphql redirect there.
   app.use(graphiqlRouter({ path: '/graphiql', endpoint: '/graphql' }));
-  // Research dashboard (offline; Observable Plot) at /dashboard.
-  app.use(dashboardRouter({ path: '/dashboard', endpoint: '/graphql' }));
-  // Data out (CSV, JSON Lines) streamed outside the GraphQL cost limit: docs/data-out.md.
-  app.use(exportRouter({ database, schema }));
-  // Explorer (offline; Observable Plot) at /explorer: any two properties, material pages, compare.
-  app.use(explorerRouter({ path: '/explorer', endpoint: '/graphql', exportBase: '/export' }));
-  // Front page with links (`/`) and the docs rendered from the repository's Markdown (`/docs/`).
-  app.use(docsRouter());
-  // A paper's data file from a curator, while this process holds the embedded database.
-  app.use(ingestRouter(database, curatorAuth));
-  // The database as a backup file for a curator (npm run backup, while this process holds the embedded database).
-  app.use(backupRouter(database, curatorAuth));
-  // The database as seed-format files for a curator (npm run export, likewise).
-  app.use(dumpRouter(database, curatorAuth));
+  // GraphQL next, ahead of the page routers, which every request would otherwise walk through.
   app.use(
     '/graphql',
     express.json({ limit: `${security.limits.maxBodyKb}kb` }),
@@ -163,6 +150,20 @@ export async function startApp(database: Database, port: number, options: AppOpt
     }),
     graphqlHttpErrorHandler,
   );
+  // Research dashboard (offline; Observable Plot) at /dashboard.
+  app.use(dashboardRouter({ path: '/dashboard', endpoint: '/graphql' }));
+  // Data out (CSV, JSON Lines) streamed outside the GraphQL cost limit: docs/data-out.md.
+  app.use(exportRouter({ database, schema }));
+  // Explorer (offline; Observable Plot) at /explorer: any two properties, material pages, compare.
+  app.use(explorerRouter({ path: '/explorer', endpoint: '/graphql', exportBase: '/export' }));
+  // Front page with links (`/`) and the docs rendered from the repository's Markdown (`/docs/`).
+  app.use(docsRouter());
+  // A paper's data file from a curator, while this process holds the embedded database.
+  app.use(ingestRouter(database, curatorAuth));
+  // The database as a backup file for a curator (npm run backup, while this process holds the embedded database).
+  app.use(backupRouter(database, curatorAuth));
+  // The database as seed-format files for a curator (npm run export, likewise).
+  app.use(dumpRouter(database, curatorAuth));
   await new Promise<void>((resolve) => httpServer.listen(port, options.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
   return {

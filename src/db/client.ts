@@ -8,7 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { openPGlite, resolveDatabaseTarget, resolveReadReplicaUrls, type DatabaseTarget } from './adapter.js';
-import { pgliteSqlClient, pgSqlClient, type SqlClient } from './sql.js';
+import { pgliteSqlClient, pgSqlClient, resolvePreparedStatements, type SqlClient } from './sql.js';
 
 export interface Database {
   /** The primary: every write, seeding, and every read of a mutation request. */
@@ -37,6 +37,8 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** How long to wait for a PostgreSQL connection (from the pool or a new one) before SERVICE_UNAVAILABLE. */
   connectionTimeoutMs?: number;
+  /** Plain-SQL reads as named prepared statements on PostgreSQL (sql.ts); default from PREPARED_STATEMENTS (on). */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -62,11 +64,12 @@ export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(),
     statements += 1;
   };
   const pools: pg.Pool[] = [];
+  const preparedStatements = options.preparedStatements ?? resolvePreparedStatements();
   // One pool per server, shared by Prisma's adapter and the plain-SQL reads.
   const onPool = (url: string) => {
     const pool = new pg.Pool(pgPoolConfig(url, options));
     pools.push(pool);
-    return { adapter: new PrismaPg(pool), sql: pgSqlClient(pool, countStatement) };
+    return { adapter: new PrismaPg(pool), sql: pgSqlClient(pool, countStatement, preparedStatements) };
   };
   let primary: { adapter: PrismaPg | PrismaPGlite; sql: SqlClient };
   if (target.kind === 'postgres') {

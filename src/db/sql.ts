@@ -3,6 +3,7 @@
  * or the PGlite instance (embedded). Statements built from a GraphQL selection return JSON built
  * by the database itself, so no row goes through Prisma's query compiler or result mapping.
  */
+import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 
@@ -11,15 +12,50 @@ export interface SqlClient {
   query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
 }
 
-export function pgSqlClient(pool: pg.Pool, onStatement: () => void): SqlClient {
+/**
+ * How many distinct statement texts are sent as named (prepared) statements. The texts come from
+ * compiled selections, so a few dozen cover every client's queries; past the bound a text goes
+ * unnamed, which keeps what each PostgreSQL connection holds bounded whatever clients send.
+ */
+export const PREPARED_STATEMENT_LIMIT = 256;
+
+/**
+ * PREPARED_STATEMENTS=off sends every statement unnamed, for a pooler that does not keep
+ * prepared statements across transactions (PgBouncer in transaction mode before 1.21).
+ */
+export function resolvePreparedStatements(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.PREPARED_STATEMENTS?.trim().toLowerCase();
+  if (!value || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`PREPARED_STATEMENTS must be on or off, got "${env.PREPARED_STATEMENTS}"`);
+}
+
+/**
+ * On PostgreSQL each text is parsed and planned once per connection and then only bound and
+ * executed (as PostGraphile does): planning the long JSON-building statement of a material cost
+ * more database CPU than running it. The name is a digest of the text, so one name never means
+ * two texts.
+ */
+export function pgSqlClient(pool: pg.Pool, onStatement: () => void, preparedStatements = true): SqlClient {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    if (!preparedStatements) return undefined;
+    let name = names.get(text);
+    if (name === undefined && names.size < PREPARED_STATEMENT_LIMIT) {
+      name = `kb_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
   return {
     async query<T>(text: string, values?: unknown[]) {
       onStatement();
-      return (await pool.query({ text, values })).rows as T[];
+      return (await pool.query({ name: nameOf(text), text, values })).rows as T[];
     },
   };
 }
 
+/** PGlite has no named statements in its API; its planning is in-process and cheaper than a round trip anyway. */
 export function pgliteSqlClient(pglite: PGlite, onStatement: () => void): SqlClient {
   return {
     async query<T>(text: string, values?: unknown[]) {

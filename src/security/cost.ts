@@ -135,6 +135,8 @@ export interface CostReport {
   lists: ListArgument[];
   /** The path holding the largest share: from the costliest root field, the costliest child each step. */
   costliest?: { path: string; share: number; steps: CostStep[] };
+  /** Whether any variable's value (or default) went into the report; if not, it holds for every request of the same document. */
+  readsVariables: boolean;
 }
 
 /** The cost of one operation of a validated document (see the module comment). */
@@ -163,7 +165,9 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
   /** List-argument entries, once per field of the document (see the module comment). */
   let argumentTotal = 0;
 
+  let readsVariables = false;
   const variableValue = (name: string): { value: unknown } | { node: ValueNode } | undefined => {
+    readsVariables = true;
     if (Object.hasOwn(variables, name)) return { value: variables[name] };
     const fallback = variableDefaults.get(name);
     return fallback ? { node: fallback } : undefined;
@@ -354,7 +358,7 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
 
   const root = schema.getRootType(operation.operation);
   const cost = (root ? selectionSetCost(root, operation.selectionSet, true) : 0) + argumentTotal;
-  return { cost, lists, costliest: costliestPath() };
+  return { cost, lists, costliest: costliestPath(), readsVariables };
 }
 
 const thousands = (n: number) => n.toLocaleString('en-US');

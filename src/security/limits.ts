@@ -25,6 +25,7 @@ import {
   type ASTNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLFormattedError,
   type SelectionSetNode,
   type ValidationContext,
@@ -32,7 +33,7 @@ import {
 } from 'graphql';
 import { z } from 'zod';
 import { ErrorCode, isErrorCode } from '../errors.js';
-import { costReport, describeCostRefusal, describeListRefusal } from './cost.js';
+import { costReport, describeCostRefusal, describeListRefusal, type CostReport } from './cost.js';
 import { storableLiteralsRule, supportedOperationTypesRule, unstorableVariable } from './input.js';
 
 export interface QueryLimits {
@@ -414,6 +415,9 @@ export function queryLimitRules(config: SecurityConfig): ValidationRule[] {
  * budget (QUERY_TOO_COSTLY, naming the costliest path).
  */
 export function operationGuardPlugin<TContext extends object>(limits: Pick<QueryLimits, 'maxCost'>): ApolloServerPlugin<TContext> {
+  // Apollo keeps parsed documents, so a query text sent again brings the same operation node: its
+  // report is kept when no variable went into it (a material by id), and computed anew otherwise.
+  const reports = new WeakMap<OperationDefinitionNode, CostReport>();
   return {
     async requestDidStart() {
       return {
@@ -421,7 +425,11 @@ export function operationGuardPlugin<TContext extends object>(limits: Pick<Query
           if (!operation) return;
           const bad = unstorableVariable(request.variables ?? {});
           if (bad) throw new GraphQLError(`Variable ${bad}.`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-          const report = costReport(schema, document as DocumentNode, operation, { variables: request.variables ?? {} });
+          let report = reports.get(operation);
+          if (!report) {
+            report = costReport(schema, document as DocumentNode, operation, { variables: request.variables ?? {} });
+            if (!report.readsVariables) reports.set(operation, report);
+          }
           const tooLong = report.lists.find((list) => list.length > list.cap);
           if (tooLong) {
             throw new GraphQLError(describeListRefusal(tooLong), { nodes: [tooLong.node], extensions: { code: ErrorCode.LIST_SIZE_EXCEEDED, argument: tooLong.argument, limit: tooLong.cap, found: tooLong.length } });

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { PREPARED_STATEMENT_LIMIT, pgSqlClient, resolvePreparedStatements } from '../../src/db/sql.js';
+import { freshDatabaseTarget } from './testkit.js';
+
+// The plain-SQL reads on PostgreSQL go out as named statements: parsed and planned once per
+// connection, then only bound and executed; bounded in number, and off for a pooler that needs it.
+const skip = process.env.TEST_DATABASE_URL ? false : 'needs TEST_DATABASE_URL (PostgreSQL)';
+let url: string;
+let cleanup: () => Promise<void>;
+before(async () => {
+  if (skip) return;
+  const fresh = await freshDatabaseTarget('postgres');
+  url = (fresh.target as { url: string }).url;
+  cleanup = fresh.cleanup;
+});
+after(async () => cleanup?.());
+
+/** One connection, so the session's pg_prepared_statements is the one the client used. */
+async function withOneConnection(preparedStatements: boolean, run: (query: (text: string, values?: unknown[]) => Promise<unknown[]>, prepared: () => Promise<string[]>) => Promise<void>) {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  let statements = 0;
+  const sql = pgSqlClient(pool, () => (statements += 1), preparedStatements);
+  try {
+    await run(
+      (text, values) => sql.query(text, values),
+      async () => (await pool.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY prepare_time')).rows.map((r) => r.statement),
+    );
+  } finally {
+    await pool.end();
+  }
+}
+
+test('a statement text is prepared once per connection and then executed with new values', { skip }, async () => {
+  await withOneConnection(true, async (query, prepared) => {
+    const text = `SELECT json_build_object('n', $1::int + 1) AS j`;
+    assert.deepEqual(await query(text, [1]), [{ j: { n: 2 } }]);
+    assert.deepEqual(await query(text, [41]), [{ j: { n: 42 } }]);
+    assert.deepEqual(await prepared(), [text]);
+  });
+});
+
+test('PREPARED_STATEMENTS=off sends every statement unnamed', { skip }, async () => {
+  await withOneConnection(false, async (query, prepared) => {
+    await query('SELECT $1::int AS n', [1]);
+    await query('SELECT $1::int AS n', [2]);
+    assert.deepEqual(await prepared(), []);
+  });
+});
+
+test('past the limit of distinct texts, statements still run, unnamed', { skip }, async () => {
+  await withOneConnection(true, async (query, prepared) => {
+    for (let i = 0; i < PREPARED_STATEMENT_LIMIT + 5; i++) assert.deepEqual(await query(`SELECT ${i}::int AS n`), [{ n: i }]);
+    assert.equal((await prepared()).length, PREPARED_STATEMENT_LIMIT);
+  });
+});
+
+test('PREPARED_STATEMENTS accepts on and off, and names anything else', () => {
+  assert.equal(resolvePreparedStatements({}), true);
+  assert.equal(resolvePreparedStatements({ PREPARED_STATEMENTS: 'on' }), true);
+  assert.equal(resolvePreparedStatements({ PREPARED_STATEMENTS: ' OFF ' }), false);
+  assert.throws(() => resolvePreparedStatements({ PREPARED_STATEMENTS: 'no' }), /PREPARED_STATEMENTS must be on or off, got "no"/);
+});
