@@ -1,7 +1,7 @@
 /**
- * `npm run bench:rss`: peak resident memory of a production server (`npm start`'s heap cap,
- * --max-old-space-size=384) under the costliest query the limits admit, sent by 16 clients at
- * once for a while, on a fresh embedded database seeded from seeds/. Prints the figures and
+ * `npm run bench:rss`: peak resident memory of a production server (dist/src/server.js as
+ * `npm start` runs it, heap cap --max-old-space-size=384) under the costliest query the limits
+ * admit, sent by 16 clients at once for a while, on a fresh embedded database seeded from seeds/. Prints the figures and
  * whether the peak stays within the budget (RSS_BUDGET_MIB, default 640 MiB: the 384 MiB heap
  * cap plus the embedded PostgreSQL's WebAssembly memory and Node's own).
  *
@@ -46,7 +46,8 @@ const cost = costOf(query);
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-rss-'));
 migrateDeploy({ ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' });
-const server = await startServerProcess({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=384' });
+// As `npm start` runs it: built, then its node command with its flags (the heap cap among them).
+const server = await startServerProcess({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production', NODE_OPTIONS: '' }, undefined, 'compiled');
 const rssMiB = (field: 'VmRSS' | 'VmHWM') => {
   const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]) / 1024;

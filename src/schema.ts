@@ -5,16 +5,16 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isInterfaceType, isObjectType, isScalarType, parse, type GraphQLSchema } from 'graphql';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { federationResolvers } from './resolvers/federation.js';
 import { passCompiledThrough } from './read/index.js';
 import { resolvers } from './resolvers/index.js';
+import { PROJECT_ROOT } from './paths.js';
 import { guardEntityRepresentations } from './security/entities.js';
 
-export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'schema');
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
 export function loadTypeDefs(): string {
   return readdirSync(SCHEMA_DIR)

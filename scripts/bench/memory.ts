@@ -1,15 +1,16 @@
 /**
- * `npm run bench:memory -- [--materials 10000] [--seconds 5] [--connections 8,32] [--breakdown]`:
+ * `npm run bench:memory -- [--materials 10000] [--seconds 5] [--connections 8,32] [--server compiled|tsx] [--breakdown]`:
  * the server's resident memory on the database of an earlier `npm run bench` (DATABASE_URL,
  * default cathode_bench_<N> on the bench's PostgreSQL, or PGLITE_DATA_DIR).
  *
- * Default: src/server.ts in a process of its own, as `npm start` runs it (production mode, V8 heap
- * capped at 384 MiB): RSS once started, then under every benchmark operation
+ * Default: the server in a process of its own, as `npm start` runs it (`npm run build`, then
+ * package.json's `node … dist/src/server.js` with its flags; production mode); `--server tsx` runs
+ * src/server.ts under tsx with the same flags instead, for comparison. RSS once started, then under every benchmark operation
  * (scripts/bench/operations.ts) at each connection count for --seconds (autocannon on loopback,
  * RSS sampled every 50 ms), and the kernel's high-water mark at the end.
  *
  * --breakdown: where it goes, phase by phase, in this process (the same settings; the npm
- * script passes --expose-gc): Node and tsx alone, the modules imported, the database client,
+ * script passes --expose-gc), i.e. from the TypeScript source under tsx: Node and tsx alone, the modules imported, the database client,
  * Prisma's first query (its WebAssembly query compiler), the GraphQL schema and Apollo, then
  * after --requests of every operation, each after a full garbage collection: RSS, V8 heap
  * used/total, external, array buffers, code (MiB).
@@ -26,8 +27,10 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '8,32' },
     breakdown: { type: 'boolean', default: false },
+    server: { type: 'string', default: 'compiled' },
   },
 });
+if (values.server !== 'compiled' && values.server !== 'tsx') throw new Error('--server must be compiled (as npm start runs it) or tsx');
 const N = Number(values.materials);
 const requestsPerOperation = Number(values.requests);
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DATA_DIR) process.env.DATABASE_URL = `postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/cathode_bench_${N}`;
@@ -89,9 +92,9 @@ console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`
 await app.close();
 await db.close();
 
-/** src/server.ts as `npm start` runs it, under each operation's load: RSS after start, peaks, high-water mark. */
+/** The server as `npm start` runs it (or under tsx), under each operation's load: RSS after start, peaks, high-water mark. */
 async function serverUnderLoad() {
-  const [{ default: autocannon }, { startServerProcess, stopServerProcess }, { createDatabase }, { OPERATIONS, computeFixtures }] = await Promise.all([
+  const [{ default: autocannon }, { npmStartNodeArgs, startServerProcess, stopServerProcess }, { createDatabase }, { OPERATIONS, computeFixtures }] = await Promise.all([
     import('autocannon'),
     import('../lib/server-process.js'),
     import('../../src/db/client.js'),
@@ -100,7 +103,10 @@ async function serverUnderLoad() {
   const db = createDatabase();
   const fixtures = await computeFixtures(db.prisma);
   await db.close();
-  const server = await startServerProcess({ NODE_ENV: 'production', OPERATION_ALLOWLIST: '', NODE_OPTIONS: '--max-old-space-size=384' });
+  // Compiled: npm start's node command as it is; tsx: its flags (all but the script) through NODE_OPTIONS.
+  const flags = npmStartNodeArgs().slice(0, -1).join(' ');
+  const command = values.server as 'compiled' | 'tsx';
+  const server = await startServerProcess({ NODE_ENV: 'production', OPERATION_ALLOWLIST: '', NODE_OPTIONS: command === 'tsx' ? flags : '' }, undefined, command);
   const status = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))![1]) / 1024;
   try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -122,7 +128,7 @@ async function serverUnderLoad() {
         console.log(`| ${operation.title} | ${connections} | ${result.requests.total} | ${peak.toFixed(0)} | ${status('VmRSS').toFixed(0)} |`);
       }
     }
-    console.log(`RSS after start ${started.toFixed(0)} MiB, high-water mark ${status('VmHWM').toFixed(0)} MiB (src/server.ts, --max-old-space-size=384, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, N = ${N})`);
+    console.log(`RSS after start ${started.toFixed(0)} MiB, high-water mark ${status('VmHWM').toFixed(0)} MiB (${command === 'tsx' ? 'src/server.ts under tsx' : 'dist/src/server.js'}, ${flags}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, N = ${N})`);
   } finally {
     await stopServerProcess(server);
   }

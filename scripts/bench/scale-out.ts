@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scale-out -- [--admin-url postgresql://…/postgres] [--seconds 3]`: two server
- * processes (`PORT=… DATABASE_URL=… npx tsx src/server.ts`, exactly how a replica is started)
+ * processes (dist/src/server.js as `npm start` runs it once migrated, how a replica is started)
  * serve one PostgreSQL database. Checks that a curator write through one (addMeasurement, then
  * correctValue through the other) is read through the other at once, then compares read
  * throughput of one replica with two (autocannon, half the connections on each). Creates its own
@@ -25,9 +25,9 @@ const databaseUrl = url.toString();
 
 type Replica = ServerProcess;
 
-/** `PORT=0 DATABASE_URL=… CURATOR_TOKENS=… npx tsx src/server.ts`, its output prefixed with its label. */
+/** The compiled server with `PORT=0 DATABASE_URL=… CURATOR_TOKENS=…`, its output prefixed with its label. */
 const startReplica = (label: string): Promise<Replica> =>
-  startServerProcess({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', CURATOR_TOKENS: `bench:${TOKEN}`, NODE_ENV: 'production' }, (line) => console.log(`[${label}] ${line}`));
+  startServerProcess({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', CURATOR_TOKENS: `bench:${TOKEN}`, NODE_ENV: 'production' }, (line) => console.log(`[${label}] ${line}`), 'compiled');
 
 const gql = (replica: Replica, query: string, variables?: Record<string, unknown>, token?: string) => graphqlData(replica.url, query, variables, token);
 

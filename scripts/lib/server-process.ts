@@ -1,9 +1,13 @@
 /**
- * `src/server.ts` in a child process of its own, as `npm start` runs it once migrations are
- * applied: for the scale-out benchmark and test, which need several servers on one database.
+ * The server in a child process of its own, for the benchmarks and tests that need one (or several
+ * on one database): under tsx from src/server.ts, as `npm start` runs it once migrations are
+ * applied (compiled), or `npm start` itself.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -11,14 +15,42 @@ export interface ServerProcess {
   url: string;
 }
 
+/**
+ * How the server is started:
+ * - `tsx`: `node --import tsx src/server.ts`, the TypeScript source as it is (no build step);
+ * - `compiled`: `npm run build`, then the `node …` command package.json's start script ends with
+ *   (its flags and dist/src/server.js): the process `npm start` serves from, migrations aside;
+ * - `npm start`: the start script itself (build, migrate deploy, serve); the child is npm, which
+ *   passes SIGTERM on to the server.
+ */
+export type ServerCommand = 'tsx' | 'compiled' | 'npm start';
+
+/** The arguments of the `node` command that ends package.json's start script. */
+export function npmStartNodeArgs(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [program, ...args] = start.split('&&').at(-1)!.trim().replace(/^exec /, '').split(/\s+/);
+  if (program !== 'node') throw new Error(`package.json's start script should end with "exec node … dist/src/server.js", not: ${start}`);
+  return args;
+}
+
+/** `npm run build`: dist/ from src/ (incremental, quick when up to date); throws with tsc's output if it fails. */
+export function buildServer(): void {
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}${result.error ?? ''}`);
+}
+
 /** Start the server with `env` added (PORT=0 and HOST=127.0.0.1 unless given); resolves once it prints its URL. */
-export function startServerProcess(env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+export function startServerProcess(env: NodeJS.ProcessEnv, onLine?: (line: string) => void, command: ServerCommand = 'tsx'): Promise<ServerProcess> {
+  if (command === 'compiled') buildServer();
+  const [program, args] =
+    command === 'npm start' ? ['npm', ['start']] : [process.execPath, command === 'compiled' ? npmStartNodeArgs() : ['--import', 'tsx', 'src/server.ts']];
+  const child = spawn(program, args, {
+    cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`src/server.ts exited with ${code} before printing its URL`)));
+    child.once('exit', (code) => reject(new Error(`${command === 'tsx' ? 'src/server.ts' : command} exited with ${code} before printing its URL`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       onLine?.(line);
       const match = /GraphQL endpoint: (\S+)/.exec(line);

@@ -4,11 +4,15 @@
  * PostgreSQL role that may create databases.
  */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** `prisma migrate deploy` on the database `env` names (DATABASE_URL or PGLITE_DATA_DIR); throws with the CLI's output on failure. */
 export function migrateDeploy(env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/prisma-cli.ts', 'migrate', 'deploy'], { env, encoding: 'utf8' });
+  // Absolute paths: the same from src/ (tsx) or dist/src/ (compiled), whatever the working directory.
+  const cli = path.join(PROJECT_ROOT, 'src', 'db', 'prisma-cli.ts');
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), cli, 'migrate', 'deploy'], { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 

@@ -11,14 +11,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { parse } from 'graphql';
 import { z } from 'zod';
+import { WEB_DIR } from '../paths.js';
 import { SecurityConfigError } from './limits.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const WEB_DIR = path.resolve(here, '..', 'web');
 
 export interface AllowedOperation {
   name?: string;

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabaseOrExit, type Database } from '../db/client.js';
 import { describeTarget } from '../db/adapter.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { applyCurationFile, CURATION_FILE, CurationFileError, readCurationFile } from './curation-file.js';
 import { countWrites, loadSeedCatalog, SeedConflictError, type SeedReport } from './load.js';
 import { ElectrodeImportError, loadElectrodes, MP_SOURCE_FILE, readElectrodeDirectory } from './materials-project.js';
 import { readSeedDirectory, SeedValidationError, type SeedCatalog } from './validate.js';
 
-export const SEED_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'seeds');
+export const SEED_DIR = path.join(PROJECT_ROOT, 'seeds');
 /** The Materials Project export (source.yaml + the battery explorer's CSV, 4,351 electrodes) inside seeds/. */
 export const MP_SEED_DIR = path.join(SEED_DIR, 'materials-project');
 

@@ -8,17 +8,15 @@
  * page can be served with `script-src 'self'`), dashboard.css.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
 import { pageRouter, PLOT_ASSETS, PLOT_PAGE_CSP, type Asset } from './assets.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { WEB_DIR } from '../paths.js';
 
 /** Served under `${path}/assets/`. */
 const ASSETS: Record<string, Asset> = {
   ...PLOT_ASSETS,
-  'dashboard.js': { file: path.join(here, 'dashboard.js'), type: 'text/javascript' },
-  'dashboard.css': { file: path.join(here, 'dashboard.css'), type: 'text/css' },
+  'dashboard.js': { file: path.join(WEB_DIR, 'dashboard.js'), type: 'text/javascript' },
+  'dashboard.css': { file: path.join(WEB_DIR, 'dashboard.css'), type: 'text/css' },
 };
 
 export interface DashboardOptions {
@@ -30,7 +28,7 @@ export interface DashboardOptions {
 
 /** Routes: GET `${path}` (the page, under PLOT_PAGE_CSP) and GET `${path}/assets/:name`. */
 export function dashboardRouter(options: DashboardOptions = {}): Router {
-  return pageRouter({ path: options.path ?? '/dashboard', pageFile: path.join(here, 'dashboard.html'), assets: ASSETS, config: { endpoint: options.endpoint ?? '/graphql' }, csp: PLOT_PAGE_CSP });
+  return pageRouter({ path: options.path ?? '/dashboard', pageFile: path.join(WEB_DIR, 'dashboard.html'), assets: ASSETS, config: { endpoint: options.endpoint ?? '/graphql' }, csp: PLOT_PAGE_CSP });
 }
 
 /** Files served by the router, for tests (e.g. scanning them for external URLs). */

@@ -7,14 +7,12 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { slug } from 'github-slugger';
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
+import { PROJECT_ROOT, WEB_DIR } from '../paths.js';
 import { escapeAttribute, sendPage } from './assets.js';
-
-const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const DEFAULT_ORIGIN = 'http://localhost:4000/';
 
@@ -43,7 +41,7 @@ export function docPages(): Map<string, string> {
     ['BENCHMARKS.md', '/docs/BENCHMARKS.md'],
     ['seeds/README.md', '/docs/seeds.md'],
   ]);
-  for (const file of readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort()) pages.set(`docs/${file}`, `/docs/${file}`);
+  for (const file of readdirSync(path.join(PROJECT_ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort()) pages.set(`docs/${file}`, `/docs/${file}`);
   return pages;
 }
 
@@ -112,7 +110,7 @@ export function docsRouter(): Router {
   router.get('/docs', (_req, res) => res.redirect(301, '/docs/'));
   router.get('/docs/assets/docs.css', (_req, res, next) => {
     res.type('text/css').set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
-    res.sendFile(path.join(ROOT, 'src', 'web', 'docs.css'), (error) => error && !res.headersSent && next(error));
+    res.sendFile(path.join(WEB_DIR, 'docs.css'), (error) => error && !res.headersSent && next(error));
   });
   router.get(['/docs/', '/docs/:name'], async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -120,7 +118,7 @@ export function docsRouter(): Router {
       const wanted = req.params.name ? `/docs/${req.params.name as string}` : '/docs/';
       const file = [...pages].find(([, href]) => href === wanted)?.[0];
       if (!file) return next();
-      const markdown = await readFile(path.join(ROOT, file), 'utf8');
+      const markdown = await readFile(path.join(PROJECT_ROOT, file), 'utf8');
       const title = /^# (.+)$/m.exec(markdown)?.[1] ?? file;
       sendPage(res, page(`${title} — cathode-kb`, renderer(file, pages).render(markdown)), DOCS_CSP);
     } catch (error) {

@@ -8,17 +8,15 @@
  * Files: explorer.html, explorer.js (plain script, no build step), explorer.css.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MaterialRole, WorkingIon } from '@prisma/client';
 import type { Router } from 'express';
 import { pageRouter, PLOT_ASSETS, PLOT_PAGE_CSP, type Asset } from './assets.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { WEB_DIR } from '../paths.js';
 
 const ASSETS: Record<string, Asset> = {
   ...PLOT_ASSETS,
-  'explorer.js': { file: path.join(here, 'explorer.js'), type: 'text/javascript' },
-  'explorer.css': { file: path.join(here, 'explorer.css'), type: 'text/css' },
+  'explorer.js': { file: path.join(WEB_DIR, 'explorer.js'), type: 'text/javascript' },
+  'explorer.css': { file: path.join(WEB_DIR, 'explorer.css'), type: 'text/css' },
 };
 
 export interface ExplorerOptions {
@@ -32,7 +30,7 @@ export interface ExplorerOptions {
 export function explorerRouter(options: ExplorerOptions = {}): Router {
   return pageRouter({
     path: options.path ?? '/explorer',
-    pageFile: path.join(here, 'explorer.html'),
+    pageFile: path.join(WEB_DIR, 'explorer.html'),
     assets: ASSETS,
     // The enums' values come with the page: introspection (`__type`) is refused in production.
     config: { endpoint: options.endpoint ?? '/graphql', exportBase: options.exportBase ?? '/export', workingIons: Object.values(WorkingIon), roles: Object.values(MaterialRole) },

@@ -10,11 +10,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
+import { WEB_DIR } from '../paths.js';
 
 const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A package's folder, found through its package.json (graphiql and react export no UMD subpaths). */
 function packageDir(name: string): string {
@@ -29,11 +28,11 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   // graphiql.min.js ends with `//# sourceMappingURL=index.umd.js.map` (fetched only by devtools).
   'index.umd.js.map': { file: path.join(packageDir('graphiql'), 'graphiql.min.js.map'), type: 'application/json' },
   'graphiql.min.css': { file: path.join(packageDir('graphiql'), 'graphiql.min.css'), type: 'text/css' },
-  'graphiql-init.js': { file: path.join(here, 'graphiql-init.js'), type: 'text/javascript' },
+  'graphiql-init.js': { file: path.join(WEB_DIR, 'graphiql-init.js'), type: 'text/javascript' },
 };
 
-export const DEFAULT_QUERY_FILE = path.join(here, 'default-query.graphql');
-const PAGE_FILE = path.join(here, 'graphiql.html');
+export const DEFAULT_QUERY_FILE = path.join(WEB_DIR, 'default-query.graphql');
+const PAGE_FILE = path.join(WEB_DIR, 'graphiql.html');
 
 /**
  * The page's Content-Security-Policy, checked in Chromium by test/browser/graphiql.test.ts (a

@@ -1,18 +1,19 @@
 /**
- * `npm start` as a newcomer meets it, on the embedded database: the URLs it prints, and adding a
- * paper while it serves. `npm run ingest` (dry run and real) goes through the running server with
+ * `npm start` as a newcomer meets it, on a fresh embedded database: it builds, migrates, seeds and
+ * serves the compiled server (dist/src/), whose pages and schema are found from there; the URLs it
+ * prints, and adding a paper while it serves. `npm run ingest` (dry run and real) goes through the running server with
  * a curator token, since only the server may open the folder; the single-writer lock still
  * refuses a second process opening it (npm run seed).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { graphqlData, startServerProcess, stopServerProcess, type ServerProcess } from '../../scripts/lib/server-process.js';
 import { SERVER_FILE } from '../../src/db/served-by.js';
-import { migrate } from './testkit.js';
+import { WEB_DIR } from '../../src/paths.js';
 
 const TOKEN = 'running-server-test-secret-0123456789';
 const DOI = '10.9999/added-while-serving';
@@ -48,8 +49,7 @@ describe('npm start on the embedded database', () => {
 
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'cathode-kb-running-'));
-    migrate({ DATABASE_URL: '', PGLITE_DATA_DIR: path.join(dir, 'db') });
-    server = await startServerProcess({ ...env(), CURATOR_TOKENS: `alice:${TOKEN}` }, (line) => printed.push(line));
+    server = await startServerProcess({ ...env(), CURATOR_TOKENS: `alice:${TOKEN}` }, (line) => printed.push(line), 'npm start');
   });
   after(async () => {
     if (server) await stopServerProcess(server);
@@ -64,6 +64,21 @@ describe('npm start on the embedded database', () => {
     const front = await fetch(new URL('/', server.url));
     assert.equal(front.status, 200);
     assert.match(await front.text(), /href="\/graphiql"/);
+  });
+
+  test('the compiled server answers GraphQL and serves the pages, their own scripts and the docs', async () => {
+    assert.ok(printed.some((line) => /All migrations have been successfully applied/.test(line)), `npm start migrated:\n${printed.join('\n')}`);
+    assert.match(printed.join('\n'), /empty database: loaded seeds\/ with the Materials Project export/);
+    const data = await query(server.url, '{ papers { doi } }');
+    assert.ok(data.papers.some((p: { doi: string }) => p.doi === '10.1038/s41560-021-00782-0'), JSON.stringify(data));
+    // dist/src/web/explorer.js is the compiled router: the page must get src/web/'s browser script.
+    const script = await fetch(new URL('/explorer/assets/explorer.js', server.url));
+    assert.equal(script.status, 200);
+    assert.equal(await script.text(), readFileSync(path.join(WEB_DIR, 'explorer.js'), 'utf8'));
+    const docs = await fetch(new URL('/docs/operations.md', server.url));
+    assert.equal(docs.status, 200);
+    assert.match(await docs.text(), /<h1[^>]*>.*Operations/i);
+    assert.equal((await fetch(new URL('/docs/assets/docs.css', server.url))).status, 200);
   });
 
   test('ingest --dry-run and ingest go through the running server with a curator token', async () => {

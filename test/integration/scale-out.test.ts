@@ -1,7 +1,7 @@
 /**
- * Two server processes (`src/server.ts`, started as `npm start` starts it) on one PostgreSQL
- * database: a curator's write through one is read through the other at once, and a correction
- * through the second shows in the first. Needs TEST_DATABASE_URL (CI). `npm run bench:scale-out`
+ * Two server processes (src/server.ts under tsx; `npm start` serves the same code compiled) on
+ * one PostgreSQL database: a curator's write through one is read through the other at once, and a
+ * correction through the second shows in the first. Needs TEST_DATABASE_URL (CI). `npm run bench:scale-out`
  * does the same with a throughput comparison.
  */
 import assert from 'node:assert/strict';
