@@ -5,7 +5,8 @@
  *
  * Default: the server in a process of its own, as `npm start` runs it (`npm run build`, then
  * package.json's `node … dist/src/server.js` with its flags; production mode); `--server tsx` runs
- * src/server.ts under tsx with the same flags instead, for comparison. RSS once started, then under every benchmark operation
+ * src/server.ts under tsx with the same flags instead, for comparison; `--node-options "…"` adds
+ * V8/Node flags (NODE_OPTIONS) to try. RSS once started, then under every benchmark operation
  * (scripts/bench/operations.ts) at each connection count for --seconds (autocannon on loopback,
  * RSS sampled every 50 ms), and the kernel's high-water mark at the end.
  *
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8,32' },
     breakdown: { type: 'boolean', default: false },
     server: { type: 'string', default: 'compiled' },
+    'node-options': { type: 'string', default: '' },
   },
 });
 if (values.server !== 'compiled' && values.server !== 'tsx') throw new Error('--server must be compiled (as npm start runs it) or tsx');
@@ -106,16 +108,24 @@ async function serverUnderLoad() {
   // Compiled: npm start's node command as it is; tsx: its flags (all but the script) through NODE_OPTIONS.
   const flags = npmStartNodeArgs().slice(0, -1).join(' ');
   const command = values.server as 'compiled' | 'tsx';
-  const server = await startServerProcess({ NODE_ENV: 'production', OPERATION_ALLOWLIST: '', NODE_OPTIONS: command === 'tsx' ? flags : '' }, undefined, command);
+  const extra = values['node-options']!;
+  const server = await startServerProcess({ NODE_ENV: 'production', OPERATION_ALLOWLIST: '', NODE_OPTIONS: `${command === 'tsx' ? flags : ''} ${extra}`.trim() }, undefined, command);
   const status = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))![1]) / 1024;
+  // utime + stime of the server (fields 14 and 15 of /proc/<pid>/stat, after the command's parentheses), in ms at 100 ticks/s.
+  const cpuMs = () => {
+    const stat = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
+    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+    return (utime! + stime!) * 10;
+  };
   try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const started = status('VmRSS');
-    console.log(`| operation | connections | requests | peak RSS MiB | RSS after MiB |\n|---|---:|---:|---:|---:|\n| (started, idle) | | | ${started.toFixed(0)} | ${started.toFixed(0)} |`);
+    console.log(`| operation | connections | requests | server CPU ms per request | peak RSS MiB | RSS after MiB |\n|---|---:|---:|---:|---:|---:|\n| (started, idle) | | | | ${started.toFixed(0)} | ${started.toFixed(0)} |`);
     for (const operation of OPERATIONS) {
       for (const connections of values.connections!.split(',').map(Number)) {
         let peak = 0;
         const sampler = setInterval(() => (peak = Math.max(peak, status('VmRSS'))), 50);
+        const cpuBefore = cpuMs();
         const result = await autocannon({
           url: server.url,
           connections,
@@ -124,11 +134,12 @@ async function serverUnderLoad() {
           requests: Array.from({ length: 64 }, (_, k) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation.request(fixtures, k)) })),
         });
         clearInterval(sampler);
+        const cpu = result.requests.total ? ((cpuMs() - cpuBefore) / result.requests.total).toFixed(1) : '–';
         if (result.non2xx || result.errors) throw new Error(`${operation.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-        console.log(`| ${operation.title} | ${connections} | ${result.requests.total} | ${peak.toFixed(0)} | ${status('VmRSS').toFixed(0)} |`);
+        console.log(`| ${operation.title} | ${connections} | ${result.requests.total} | ${cpu} | ${peak.toFixed(0)} | ${status('VmRSS').toFixed(0)} |`);
       }
     }
-    console.log(`RSS after start ${started.toFixed(0)} MiB, high-water mark ${status('VmHWM').toFixed(0)} MiB (${command === 'tsx' ? 'src/server.ts under tsx' : 'dist/src/server.js'}, ${flags}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, N = ${N})`);
+    console.log(`RSS after start ${started.toFixed(0)} MiB, high-water mark ${status('VmHWM').toFixed(0)} MiB (${command === 'tsx' ? 'src/server.ts under tsx' : 'dist/src/server.js'}, ${flags}${extra ? ` ${extra}` : ''}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, N = ${N})`);
   } finally {
     await stopServerProcess(server);
   }
