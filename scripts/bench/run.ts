@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--materials 10000] [--db pglite|postgres|both] [--duration 2] [--connections 8,32]
  *                   [--rounds 2] [--ops material,page,…] [--fresh] [--server-heap-mib 384]
- *                   [--pglite-shared-buffers 16MB] [--admin-url postgresql://…/postgres]`
+ *                   [--pglite-shared-buffers 16MB] [--admin-url postgresql://…/postgres] [--server compiled|tsx]`
  *
  * PostgreSQL: a role that may CREATE DATABASE (default cathode_ci@127.0.0.1, or
  * BENCH_ADMIN_DATABASE_URL); the data goes into database cathode_bench_<N>. PGlite: data/bench/pglite-<N>.
@@ -25,7 +25,7 @@
  * Prints tables per database and writes data/bench/results-<N>.json (+ .md for BENCHMARKS.md).
  * Exit code 1 when a content check failed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,6 +53,19 @@ const heapArg = args.get('server-heap-mib') ?? DEFAULT_SERVER_HEAP_MIB;
 const serverHeapMiB = heapArg === '0' ? undefined : heapArg;
 /** Optional buffer cache of the embedded database in the server (PGLITE_SHARED_BUFFERS, e.g. 16MB). */
 const pgliteSharedBuffers = args.get('pglite-shared-buffers');
+/**
+ * compiled (default): the bench server and PostGraphile's wrapper run as tsc's output, as
+ * `npm start` runs the server (tsx's loader thread costs ~80 MiB and its transforms CPU);
+ * tsx: from the TypeScript source, to compare.
+ */
+const serverMode = (args.get('server') ?? 'compiled') as 'compiled' | 'tsx';
+if (!['compiled', 'tsx'].includes(serverMode)) throw new Error(`--server must be compiled or tsx, got ${serverMode}`);
+/** `node` arguments that run a bench script (scripts/bench/<name>.ts) in the chosen mode. */
+const benchScript = (name: string) => (serverMode === 'compiled' ? [`dist/bench/scripts/bench/${name}.js`] : ['--import', 'tsx', `scripts/bench/${name}.ts`]);
+if (serverMode === 'compiled') {
+  const build = spawnSync('npm', ['run', 'build:bench', '--silent'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build:bench failed:\n${build.stdout}${build.stderr}`);
+}
 /**
  * Fewest requests per run: slower operations run for a number of requests instead of seconds,
  * at least 100 per run so each side's p99 comes from 200 samples (with fewer, "p99" is the
@@ -180,7 +193,7 @@ async function prepareDatabase(db: 'pglite' | 'postgres', dir: string, manifest:
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; graphql: string; reference?: string; floor: string }> {
   // Production mode, as deployed (graphql-js also skips its development-only checks then); no
   // operation allow-list, so the benchmark's own operations may run.
-  const child = spawn(process.execPath, [...(serverHeapMiB ? [`--max-old-space-size=${serverHeapMiB}`] : []), '--import', 'tsx', 'scripts/bench/serve.ts'], {
+  const child = spawn(process.execPath, [...(serverHeapMiB ? [`--max-old-space-size=${serverHeapMiB}`] : []), ...benchScript('serve')], {
     env: { ...env, NODE_ENV: 'production', OPERATION_ALLOWLIST: '', ...(pgliteSharedBuffers ? { PGLITE_SHARED_BUFFERS: pgliteSharedBuffers } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -198,7 +211,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
 
 /** PostGraphile on the same PostgreSQL database, in a process of its own. */
 async function startPostGraphile(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/postgraphile.ts'], { env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, benchScript('postgraphile'), { env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`PostGraphile exited with ${code}`)));
