@@ -358,7 +358,17 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
 
   const root = schema.getRootType(operation.operation);
   const cost = (root ? selectionSetCost(root, operation.selectionSet, true) : 0) + argumentTotal;
-  return { cost, lists, costliest: costliestPath(), readsVariables };
+  let costliest: CostReport['costliest'] | null = null;
+  return {
+    cost,
+    lists,
+    // Only a refusal names it: worked out when first asked for.
+    get costliest() {
+      if (costliest === null) costliest = costliestPath();
+      return costliest;
+    },
+    readsVariables,
+  };
 }
 
 const thousands = (n: number) => n.toLocaleString('en-US');
