@@ -68,6 +68,11 @@ export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(),
   // One pool per server, shared by Prisma's adapter and the plain-SQL reads.
   const onPool = (url: string) => {
     const pool = new pg.Pool(pgPoolConfig(url, options));
+    // An idle connection the server closed (a restart, an administrator, a dropped database) is
+    // an 'error' event of the pool, which drops that connection. Prisma's adapter listens only
+    // while connected, and the plain-SQL reads use the pool without it: unheard, the event would
+    // end the process.
+    pool.on('error', (error) => console.error(`an idle PostgreSQL connection was closed: ${error.message}`));
     pools.push(pool);
     return { adapter: new PrismaPg(pool), sql: pgSqlClient(pool, countStatement, preparedStatements) };
   };
