@@ -5,7 +5,7 @@
  *
  * Default: the server in a process of its own, as `npm start` runs it (`npm run build`, then
  * package.json's `node … dist/src/server.js` with its flags; production mode); `--server tsx` runs
- * src/server.ts under tsx with the same flags instead, for comparison; `--node-options "…"` adds
+ * src/server.ts under tsx with the same flags instead, for comparison; `--node-options="…"` adds
  * V8/Node flags (NODE_OPTIONS) to try. RSS once started, then under every benchmark operation
  * (scripts/bench/operations.ts) at each connection count for --seconds (autocannon on loopback,
  * RSS sampled every 50 ms), and the kernel's high-water mark at the end.
@@ -96,7 +96,7 @@ await db.close();
 
 /** The server as `npm start` runs it (or under tsx), under each operation's load: RSS after start, peaks, high-water mark. */
 async function serverUnderLoad() {
-  const [{ default: autocannon }, { npmStartNodeArgs, startServerProcess, stopServerProcess }, { createDatabase }, { OPERATIONS, computeFixtures }] = await Promise.all([
+  const [{ default: autocannon }, { npmStartCommand, startServerProcess, stopServerProcess }, { createDatabase }, { OPERATIONS, computeFixtures }] = await Promise.all([
     import('autocannon'),
     import('../lib/server-process.js'),
     import('../../src/db/client.js'),
@@ -105,11 +105,13 @@ async function serverUnderLoad() {
   const db = createDatabase();
   const fixtures = await computeFixtures(db.prisma);
   await db.close();
-  // Compiled: npm start's node command as it is; tsx: its flags (all but the script) through NODE_OPTIONS.
-  const flags = npmStartNodeArgs().slice(0, -1).join(' ');
+  // Compiled: npm start's node command as it is; tsx: its environment, and its flags (all but the
+  // script) through NODE_OPTIONS.
+  const start = npmStartCommand();
+  const flags = start.nodeArgs.slice(0, -1).join(' ');
   const command = values.server as 'compiled' | 'tsx';
   const extra = values['node-options']!;
-  const server = await startServerProcess({ NODE_ENV: 'production', OPERATION_ALLOWLIST: '', NODE_OPTIONS: `${command === 'tsx' ? flags : ''} ${extra}`.trim() }, undefined, command);
+  const server = await startServerProcess({ NODE_ENV: 'production', OPERATION_ALLOWLIST: '', ...start.env, NODE_OPTIONS: `${command === 'tsx' ? flags : ''} ${extra}`.trim() }, undefined, command);
   const status = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))![1]) / 1024;
   // utime + stime of the server (fields 14 and 15 of /proc/<pid>/stat, after the command's parentheses), in ms at 100 ticks/s.
   const cpuMs = () => {
@@ -139,7 +141,7 @@ async function serverUnderLoad() {
         console.log(`| ${operation.title} | ${connections} | ${result.requests.total} | ${cpu} | ${peak.toFixed(0)} | ${status('VmRSS').toFixed(0)} |`);
       }
     }
-    console.log(`RSS after start ${started.toFixed(0)} MiB, high-water mark ${status('VmHWM').toFixed(0)} MiB (${command === 'tsx' ? 'src/server.ts under tsx' : 'dist/src/server.js'}, ${flags}${extra ? ` ${extra}` : ''}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, N = ${N})`);
+    console.log(`RSS after start ${started.toFixed(0)} MiB, high-water mark ${status('VmHWM').toFixed(0)} MiB (${command === 'tsx' ? 'src/server.ts under tsx' : 'dist/src/server.js'}, ${Object.entries(start.env).map(([k, v]) => `${k}=${v} `).join('')}${flags}${extra ? ` ${extra}` : ''}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, N = ${N})`);
   } finally {
     await stopServerProcess(server);
   }

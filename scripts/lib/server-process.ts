@@ -19,18 +19,26 @@ export interface ServerProcess {
  * How the server is started:
  * - `tsx`: `node --import tsx src/server.ts`, the TypeScript source as it is (no build step);
  * - `compiled`: `npm run build`, then the `node …` command package.json's start script ends with
- *   (its flags and dist/src/server.js): the process `npm start` serves from, migrations aside;
+ *   (its environment, flags and dist/src/server.js): the process `npm start` serves from, migrations aside;
  * - `npm start`: the start script itself (build, migrate deploy, serve); the child is npm, which
  *   passes SIGTERM on to the server.
  */
 export type ServerCommand = 'tsx' | 'compiled' | 'npm start';
 
-/** The arguments of the `node` command that ends package.json's start script. */
-export function npmStartNodeArgs(): string[] {
+/**
+ * The command that ends package.json's start script, `[NAME=value …] exec node <flags> <script>`:
+ * its environment assignments and node's arguments.
+ */
+export function npmStartCommand(): { env: Record<string, string>; nodeArgs: string[] } {
   const start = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [program, ...args] = start.split('&&').at(-1)!.trim().replace(/^exec /, '').split(/\s+/);
-  if (program !== 'node') throw new Error(`package.json's start script should end with "exec node … dist/src/server.js", not: ${start}`);
-  return args;
+  const words = start.split('&&').at(-1)!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (words.shift() !== 'exec' || words.shift() !== 'node') throw new Error(`package.json's start script should end with "exec node … dist/src/server.js", not: ${start}`);
+  return { env, nodeArgs: words };
 }
 
 /** `npm run build`: dist/ from src/ (incremental, quick when up to date); throws with tsc's output if it fails. */
@@ -42,11 +50,12 @@ export function buildServer(): void {
 /** Start the server with `env` added (PORT=0 and HOST=127.0.0.1 unless given); resolves once it prints its URL. */
 export function startServerProcess(env: NodeJS.ProcessEnv, onLine?: (line: string) => void, command: ServerCommand = 'tsx'): Promise<ServerProcess> {
   if (command === 'compiled') buildServer();
+  const start = command === 'compiled' ? npmStartCommand() : { env: {}, nodeArgs: [] };
   const [program, args] =
-    command === 'npm start' ? ['npm', ['start']] : [process.execPath, command === 'compiled' ? npmStartNodeArgs() : ['--import', 'tsx', 'src/server.ts']];
+    command === 'npm start' ? ['npm', ['start']] : [process.execPath, command === 'compiled' ? start.nodeArgs : ['--import', 'tsx', 'src/server.ts']];
   const child = spawn(program, args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...start.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
