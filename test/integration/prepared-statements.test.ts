@@ -69,7 +69,7 @@ test('an idle connection closed by the server is dropped from the pool, and the 
   try {
     // Plain SQL first: Prisma's adapter has not connected, so only the pool's own listener hears it.
     const sql = db.sqlFor(db.prisma)!;
-    const [{ pid }] = await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const { pid } = (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
@@ -79,7 +79,7 @@ test('an idle connection closed by the server is dropped from the pool, and the 
     }
     // Before the fix the 'error' event of the idle client ended the process here (no listener).
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const [{ other }] = await sql.query<{ other: number }>('SELECT pg_backend_pid() AS other');
+    const { other } = (await sql.query<{ other: number }>('SELECT pg_backend_pid() AS other'))[0]!;
     assert.notEqual(other, pid);
   } finally {
     await db.close();
