@@ -1,20 +1,21 @@
 /**
- * `npm run bench:memory -- [--materials 10000] [--seconds 5] [--connections 8,32] [--server compiled|tsx] [--breakdown]`:
+ * `npm run bench:memory -- [--materials 10000] [--seconds 5] [--connections 8,32] [--server compiled|tsx] [--node-options=…] [--breakdown]`:
  * the server's resident memory on the database of an earlier `npm run bench` (DATABASE_URL,
  * default cathode_bench_<N> on the bench's PostgreSQL, or PGLITE_DATA_DIR).
  *
- * Default: the server in a process of its own, as `npm start` runs it (`npm run build`, then
- * package.json's `node … dist/src/server.js` with its flags; production mode); `--server tsx` runs
- * src/server.ts under tsx with the same flags instead, for comparison; `--node-options="…"` adds
- * V8/Node flags (NODE_OPTIONS) to try. RSS once started, then under every benchmark operation
- * (scripts/bench/operations.ts) at each connection count for --seconds (autocannon on loopback,
- * RSS sampled every 50 ms), and the kernel's high-water mark at the end.
+ * Default: the server in a process of its own, as `npm start` runs it (`npm run build`, then the
+ * start script's `… exec node … dist/src/server.js` with its environment and flags; production
+ * mode); `--server tsx` runs src/server.ts under tsx with the same environment and flags instead,
+ * for comparison; `--node-options="…"` adds V8/Node flags (NODE_OPTIONS) to try. RSS once
+ * started, then under every benchmark operation (scripts/bench/operations.ts) at each connection
+ * count for --seconds (autocannon on loopback, RSS sampled every 50 ms) with the server's CPU per
+ * request (utime + stime ÷ requests answered), and the kernel's high-water mark at the end.
  *
  * --breakdown: where it goes, phase by phase, in this process (the same settings; the npm
- * script passes --expose-gc), i.e. from the TypeScript source under tsx: Node and tsx alone, the modules imported, the database client,
- * Prisma's first query (its WebAssembly query compiler), the GraphQL schema and Apollo, then
- * after --requests of every operation, each after a full garbage collection: RSS, V8 heap
- * used/total, external, array buffers, code (MiB).
+ * script passes --expose-gc), i.e. from the TypeScript source under tsx: Node and tsx alone, the
+ * modules imported, the database client, Prisma's first query (its WebAssembly query compiler),
+ * the GraphQL schema and Apollo, then after --requests of every operation, each after a full
+ * garbage collection: RSS, V8 heap used/total, external, array buffers, code (MiB).
  */
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
