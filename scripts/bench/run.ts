@@ -32,6 +32,7 @@ import { createInterface } from 'node:readline';
 import { deepStrictEqual } from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import autocannon from 'autocannon';
+import { npmStartCommand } from '../lib/server-process.js';
 import pg from 'pg';
 import { defaultDataDir, MANIFEST_FILE, parseArgs, writeDataset, type Manifest } from './data.js';
 import { adminQuery as runAdminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
@@ -47,10 +48,18 @@ const rounds = Number(args.get('rounds') ?? 2);
 const fresh = args.has('fresh');
 const adminUrl = args.get('admin-url') ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://cathode_ci:cathode_ci@127.0.0.1:5432/postgres';
 const onlyOps = args.get('ops')?.split(',');
-/** V8 heap cap of the server process (--max-old-space-size): by default the one `npm start` uses; 0 for none. */
-const DEFAULT_SERVER_HEAP_MIB = '384';
-const heapArg = args.get('server-heap-mib') ?? DEFAULT_SERVER_HEAP_MIB;
-const serverHeapMiB = heapArg === '0' ? undefined : heapArg;
+/**
+ * The server process gets the node flags and environment of `npm start` (package.json's start
+ * script: V8 heap cap, young-generation size, malloc arenas); --server-heap-mib replaces the heap
+ * cap (0: none).
+ */
+const npmStart = npmStartCommand();
+const heapArg = args.get('server-heap-mib');
+const serverNodeFlags = [
+  ...npmStart.nodeArgs.filter((a) => a.startsWith('--') && !(heapArg !== undefined && a.startsWith('--max-old-space-size='))),
+  ...(heapArg && heapArg !== '0' ? [`--max-old-space-size=${heapArg}`] : []),
+];
+const serverHeapMiB = serverNodeFlags.find((a) => a.startsWith('--max-old-space-size='))?.split('=')[1];
 /** Optional buffer cache of the embedded database in the server (PGLITE_SHARED_BUFFERS, e.g. 16MB). */
 const pgliteSharedBuffers = args.get('pglite-shared-buffers');
 /**
@@ -193,8 +202,8 @@ async function prepareDatabase(db: 'pglite' | 'postgres', dir: string, manifest:
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; graphql: string; reference?: string; floor: string }> {
   // Production mode, as deployed (graphql-js also skips its development-only checks then); no
   // operation allow-list, so the benchmark's own operations may run.
-  const child = spawn(process.execPath, [...(serverHeapMiB ? [`--max-old-space-size=${serverHeapMiB}`] : []), ...benchScript('serve')], {
-    env: { ...env, NODE_ENV: 'production', OPERATION_ALLOWLIST: '', ...(pgliteSharedBuffers ? { PGLITE_SHARED_BUFFERS: pgliteSharedBuffers } : {}) },
+  const child = spawn(process.execPath, [...serverNodeFlags, ...benchScript('serve')], {
+    env: { ...env, ...npmStart.env, NODE_ENV: 'production', OPERATION_ALLOWLIST: '', ...(pgliteSharedBuffers ? { PGLITE_SHARED_BUFFERS: pgliteSharedBuffers } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -511,7 +520,7 @@ function markdown(results: DatabaseResult[], manifest: Manifest): string {
   for (const r of results) {
     const load = r.load;
     out.push(
-      `**N = ${manifest.materials.toLocaleString('en')} materials, ${r.db}**, server heap cap ${serverHeapMiB ? `${serverHeapMiB} MiB` : 'none'}${r.db === 'pglite' && pgliteSharedBuffers ? `, PGlite shared_buffers ${pgliteSharedBuffers}` : ''} (${manifest.facts.toLocaleString('en')} synthetic facts in ${manifest.papers} paper files + the 3 real papers; ` +
+      `**N = ${manifest.materials.toLocaleString('en')} materials, ${r.db}**, server flags ${serverNodeFlags.join(' ') || 'none'}${Object.keys(npmStart.env).length ? ` with ${Object.entries(npmStart.env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}${r.db === 'pglite' && pgliteSharedBuffers ? `, PGlite shared_buffers ${pgliteSharedBuffers}` : ''} (${manifest.facts.toLocaleString('en')} synthetic facts in ${manifest.papers} paper files + the 3 real papers; ` +
         (load ? `load ${f1(load.totalSeconds)} s${r.loadReused ? ', from an earlier run' : ''}` : 'load n/a') +
         `; server RSS ${f1(r.serverRss.startMiB)} MiB after start, peak ${f1(r.serverRss.peakMiB)} MiB` +
         (r.serverMemoryPeaks ? ` (peak V8 heap ${f1(r.serverMemoryPeaks.heapTotal)} MiB)` : '') +
@@ -589,7 +598,7 @@ for (const db of dbChoice === 'both' ? (['pglite', 'postgres'] as const) : [dbCh
   }
 }
 const machine = { cpu: readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1], cores: (await import('node:os')).availableParallelism(), node: process.version, load: (await import('node:os')).loadavg() };
-const file = path.resolve('data', 'bench', `results-${N}${dbChoice === 'both' ? '' : `-${dbChoice}`}${heapArg !== DEFAULT_SERVER_HEAP_MIB ? `-heap${heapArg}` : ''}${pgliteSharedBuffers ? `-sb${pgliteSharedBuffers}` : ''}.json`);
+const file = path.resolve('data', 'bench', `results-${N}${dbChoice === 'both' ? '' : `-${dbChoice}`}${heapArg !== undefined ? `-heap${heapArg}` : ''}${pgliteSharedBuffers ? `-sb${pgliteSharedBuffers}` : ''}.json`);
 writeFileSync(file, `${JSON.stringify({ when: new Date().toISOString(), materials: N, duration, connections: connectionCounts, rounds, serverHeapMiB: serverHeapMiB ?? null, pgliteSharedBuffers: pgliteSharedBuffers ?? null, machine, manifest: { ...manifest, files: manifest.files.length }, results }, null, 2)}\n`);
 const md = markdown(results, manifest);
 writeFileSync(file.replace(/\.json$/, '.md'), md);
