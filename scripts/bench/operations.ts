@@ -52,9 +52,10 @@ export interface Operation {
   /**
    * The floor: one hand-written SQL statement building the whole response body in the database,
    * sent by plain pg (or PGlite) and passed through as text. Its answer must parse to the same
-   * JSON as GraphQL's.
+   * JSON as GraphQL's. `prepared`: sent as a named statement, where a careful engineer would
+   * prepare it (a lookup by primary key), as the GraphQL route does.
    */
-  sqlFloor?(variables: Record<string, any>): { text: string; values: unknown[] };
+  sqlFloor?(variables: Record<string, any>): { text: string; values: unknown[]; prepared?: boolean };
   /**
    * For derived values and correlations, which src/derive computes in JavaScript: a floor on the
    * same Prisma client, the same derive functions, JSON by hand; byte-identical to GraphQL's.
@@ -362,7 +363,7 @@ export const OPERATIONS: Operation[] = [
     name: 'material',
     title: '(a) material by id with facts and sources',
     request: (f, k) => ({ query: MATERIAL_QUERY, variables: { id: rotate(f.materialIds, k) } }),
-    sqlFloor: (v) => ({ text: MATERIAL_FLOOR, values: [dbIdOf(v.id)] }),
+    sqlFloor: (v) => ({ text: MATERIAL_FLOOR, values: [dbIdOf(v.id)], prepared: true }),
     postgraphile: {
       request: (f, k) => ({ query: MATERIAL_POSTGRAPHILE, variables: { id: dbIdOf(rotate(f.materialIds, k)) } }),
       ours: (data) => materialFromPostGraphile(data),
@@ -400,7 +401,7 @@ export const OPERATIONS: Operation[] = [
     title: '(e) federation _entities, 100 Material references',
     sizes: [100, 10],
     request: (f, k, size = 100) => ({ query: ENTITIES_QUERY, variables: { r: rotate(f.entityBatches, k).slice(0, size) } }),
-    sqlFloor: (v) => ({ text: ENTITIES_FLOOR, values: [(v.r as { id: string }[]).map((x) => dbIdOf(x.id))] }),
+    sqlFloor: (v) => ({ text: ENTITIES_FLOOR, values: [(v.r as { id: string }[]).map((x) => dbIdOf(x.id))], prepared: true }),
     postgraphile: {
       request: (f, k, size = 100) => ({ query: ENTITIES_POSTGRAPHILE, variables: { ids: rotate(f.entityBatches, k).slice(0, size).map((x) => dbIdOf(x.id)) } }),
       ours: (data, request) => entitiesFromPostGraphile(data, request.variables.ids as number[]),

@@ -70,8 +70,8 @@ for (const operation of OPERATIONS) {
       // passes the database's JSON text through as it is.
       let body: string;
       if (operation.sqlFloor) {
-        const { text, values } = operation.sqlFloor(variables);
-        body = (await sql.query<{ body: string }>(text, values))[0]!.body;
+        const { text, values, prepared } = operation.sqlFloor(variables);
+        body = (await sql.query<{ body: string }>(text, values, { prepared }))[0]!.body;
       } else {
         body = JSON.stringify(await operation.prismaFloor!(db.prisma, variables, sql));
       }

@@ -8,8 +8,13 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 
 export interface SqlClient {
-  /** Rows of one statement; json columns arrive parsed. */
-  query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  /**
+   * Rows of one statement; json columns arrive parsed. `prepared`: on PostgreSQL, as a named
+   * statement (below), for statements whose best plan does not depend on the values: lookups by
+   * primary key. Anything else (a page: which index fits depends on its cursor and filter) goes
+   * unnamed and is planned for its values.
+   */
+  query<T = Record<string, unknown>>(text: string, values?: unknown[], options?: { prepared?: boolean }): Promise<T[]>;
 }
 
 /**
@@ -31,9 +36,11 @@ export function resolvePreparedStatements(env: NodeJS.ProcessEnv = process.env):
 }
 
 /**
- * On PostgreSQL each text is parsed and planned once per connection and then only bound and
- * executed (as PostGraphile does): planning the long JSON-building statement of a material cost
- * more database CPU than running it. The name is a digest of the text, so one name never means
+ * On PostgreSQL a prepared text is parsed once per connection and then only bound and executed
+ * (as PostGraphile does): planning the long JSON-building statement of a material cost more
+ * database CPU than running it. PostgreSQL may then reuse a generic plan; a page's statement
+ * under one (its cursor and filter unknown) took twice the database CPU at 100k materials, so
+ * only callers that ask get a name. The name is a digest of the text, so one name never means
  * two texts.
  */
 export function pgSqlClient(pool: pg.Pool, onStatement: () => void, preparedStatements = true): SqlClient {
@@ -48,9 +55,9 @@ export function pgSqlClient(pool: pg.Pool, onStatement: () => void, preparedStat
     return name;
   };
   return {
-    async query<T>(text: string, values?: unknown[]) {
+    async query<T>(text: string, values?: unknown[], options?: { prepared?: boolean }) {
       onStatement();
-      return (await pool.query({ name: nameOf(text), text, values })).rows as T[];
+      return (await pool.query({ name: options?.prepared ? nameOf(text) : undefined, text, values })).rows as T[];
     },
   };
 }

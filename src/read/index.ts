@@ -134,7 +134,7 @@ export function createCompiledReads(sql: SqlClient) {
       const many = `SELECT m.id, ${object} AS j FROM "Material" m WHERE m.id = ANY($1::int[])`;
       loader = new DataLoader<number, unknown>(
         async (ids) => {
-          const rows = await sql.query<{ id: number; j: unknown }>(ids.length === 1 ? one : many, ids.length === 1 ? [ids[0]] : [ids]);
+          const rows = await sql.query<{ id: number; j: unknown }>(ids.length === 1 ? one : many, ids.length === 1 ? [ids[0]] : [ids], { prepared: true });
           const byId = new Map(rows.map((r) => [r.id, r.j]));
           return ids.map((i) => byId.get(i) ?? null);
         },
@@ -167,6 +167,7 @@ export function createCompiledReads(sql: SqlClient) {
       // PostgreSQL hashed the whole Material table for a batch of 100 (10k rows scanned per request).
       `SELECT coalesce(json_agg((SELECT ${object} FROM "Material" m WHERE m.id = r.id) ORDER BY r.at), '[]'::json) AS j FROM unnest($1::int[]) WITH ORDINALITY AS r(id, at)`,
       [ids],
+      { prepared: true },
     );
     return rows[0]!.j;
   };

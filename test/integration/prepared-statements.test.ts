@@ -24,7 +24,7 @@ async function withOneConnection(preparedStatements: boolean, run: (query: (text
   const sql = pgSqlClient(pool, () => (statements += 1), preparedStatements);
   try {
     await run(
-      (text, values) => sql.query(text, values),
+      (text, values) => sql.query(text, values, { prepared: true }),
       async () => (await pool.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY prepare_time')).rows.map((r) => r.statement),
     );
   } finally {
@@ -39,6 +39,17 @@ test('a statement text is prepared once per connection and then executed with ne
     assert.deepEqual(await query(text, [41]), [{ j: { n: 42 } }]);
     assert.deepEqual(await prepared(), [text]);
   });
+});
+
+test('a statement not asked to be prepared goes unnamed (planned for its values)', { skip }, async () => {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const sql = pgSqlClient(pool, () => {}, true);
+    assert.deepEqual(await sql.query('SELECT $1::int AS n', [7]), [{ n: 7 }]);
+    assert.deepEqual((await pool.query('SELECT statement FROM pg_prepared_statements')).rows, []);
+  } finally {
+    await pool.end();
+  }
 });
 
 test('PREPARED_STATEMENTS=off sends every statement unnamed', { skip }, async () => {
