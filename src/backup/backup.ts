@@ -22,6 +22,7 @@ import { createDatabase } from '../db/client.js';
 import { curatorTokenForServer, runningServer, type RunningServer } from '../db/served-by.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, inspectBackup, type BackupHeader } from './format.js';
 import { quoteIdent, readTables, type RawQueryable, type TableInfo } from './tables.js';
+import { pathArgument } from './cli.js';
 
 /** Rows per statement when walking a table. */
 export const BACKUP_CHUNK_ROWS = 1000;
@@ -160,16 +161,9 @@ export async function backupToFile(file: string, options: { force?: boolean; tar
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const files = args.filter((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--force');
-  if (files.length !== 1 || unknown.length > 0) {
-    console.error('usage: npm run backup -- <file.jsonl.gz> [--force]');
-    process.exit(2);
-  }
-  const file = path.resolve(files[0]!);
+  const { path: file, force } = pathArgument('npm run backup -- <file.jsonl.gz> [--force]', { force: true });
   try {
-    const { rowCounts, header, via } = await backupToFile(file, { force: args.includes('--force') });
+    const { rowCounts, header, via } = await backupToFile(file, { force });
     const total = Object.values(rowCounts).reduce((a, b) => a + b, 0);
     console.log(`backup of ${via} written to ${file} and read back: ${total} rows in ${header.tables.length} tables, ${header.migrations.length} migrations`);
   } catch (error) {

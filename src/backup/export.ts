@@ -28,6 +28,7 @@ import { ELECTRODE_VALUES, electrodeValueFingerprint, EXPLORER_CSV_COLUMNS, MP_S
 import { MP_SEED_DIR } from '../seed/run.js';
 import { computedIdentity, familyFactIdentity, fingerprint, measurementIdentity, reactionIdentity, validateSeedTexts, VOCABULARY_FILE } from '../seed/validate.js';
 import { convertValue } from '../units.js';
+import { pathArgument } from './cli.js';
 
 export const EXPORT_PATH = '/curation/export';
 /** The folder a database export's files go to (the name `npm run seed -- DIR` looks for). */
@@ -395,19 +396,12 @@ export async function exportDatabase(options: { target?: DatabaseTarget } = {}):
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const folders = args.filter((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--force');
-  if (folders.length !== 1 || unknown.length > 0) {
-    console.error('usage: npm run export -- <folder> [--force]');
-    process.exit(2);
-  }
-  const directory = path.resolve(folders[0]!);
+  const { path: directory, given, force } = pathArgument('npm run export -- <folder> [--force]', { force: true });
   try {
     const dump = await exportDatabase();
-    await writeDump(dump, directory, { force: args.includes('--force') });
+    await writeDump(dump, directory, { force });
     console.log(`exported ${dump.via} to ${directory}: ${Object.entries(dump.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
-    console.log(`load it into an empty database with: npm run seed -- ${folders[0]}`);
+    console.log(`load it into an empty database with: npm run seed -- ${given}`);
   } catch (error) {
     console.error(`export failed: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;

@@ -26,6 +26,7 @@ import { SEED_LOCK_KEY } from '../seed/load.js';
 import { appliedMigrations } from './backup.js';
 import { inspectBackup, readBackup, type BackupHeader } from './format.js';
 import { deferredColumns, quoteIdent, readTables, type RawQueryable, type TableInfo } from './tables.js';
+import { pathArgument } from './cli.js';
 
 /** Rows per INSERT. */
 export const RESTORE_BATCH_ROWS = 500;
@@ -260,12 +261,7 @@ export async function restoreFromFile(file: string, target: DatabaseTarget = res
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const files = process.argv.slice(2);
-  if (files.length !== 1 || files[0]!.startsWith('--')) {
-    console.error('usage: npm run restore -- <backup.jsonl.gz>   (into the empty database PGLITE_DATA_DIR or DATABASE_URL names)');
-    process.exit(2);
-  }
-  const file = path.resolve(files[0]!);
+  const { path: file } = pathArgument('npm run restore -- <backup.jsonl.gz>   (into the empty database PGLITE_DATA_DIR or DATABASE_URL names)');
   let target: DatabaseTarget;
   try {
     target = resolveDatabaseTarget();
