@@ -25,14 +25,14 @@
  * Prints tables per database and writes data/bench/results-<N>.json (+ .md for BENCHMARKS.md).
  * Exit code 1 when a content check failed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { deepStrictEqual } from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { npmStartCommand } from '../lib/server-process.js';
+import { buildServer, npmStartCommand } from '../lib/server-process.js';
 import pg from 'pg';
 import { defaultDataDir, MANIFEST_FILE, parseArgs, writeDataset, type Manifest } from './data.js';
 import { adminQuery as runAdminQuery, dropDatabase, migrateDeploy } from '../../src/db/admin.js';
@@ -71,10 +71,7 @@ const serverMode = (args.get('server') ?? 'compiled') as 'compiled' | 'tsx';
 if (!['compiled', 'tsx'].includes(serverMode)) throw new Error(`--server must be compiled or tsx, got ${serverMode}`);
 /** `node` arguments that run a bench script (scripts/bench/<name>.ts) in the chosen mode. */
 const benchScript = (name: string) => (serverMode === 'compiled' ? [`dist/bench/scripts/bench/${name}.js`] : ['--import', 'tsx', `scripts/bench/${name}.ts`]);
-if (serverMode === 'compiled') {
-  const build = spawnSync('npm', ['run', 'build:bench', '--silent'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build:bench failed:\n${build.stdout}${build.stderr}`);
-}
+if (serverMode === 'compiled') buildServer('build:bench');
 /**
  * Fewest requests per run: slower operations run for a number of requests instead of seconds,
  * at least 100 per run so each side's p99 comes from 200 samples (with fewer, "p99" is the

@@ -41,10 +41,13 @@ export function npmStartCommand(): { env: Record<string, string>; nodeArgs: stri
   return { env, nodeArgs: words };
 }
 
-/** `npm run build`: dist/ from src/ (incremental, quick when up to date); throws with tsc's output if it fails. */
-export function buildServer(): void {
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}${result.error ?? ''}`);
+/**
+ * `npm run build` (dist/ from src/), or another build script (`build:bench`): incremental, quick
+ * when up to date; throws with tsc's output if it fails.
+ */
+export function buildServer(script = 'build'): void {
+  const result = spawnSync('npm', ['run', script, '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run ${script} failed:\n${result.stdout}${result.stderr}${result.error ?? ''}`);
 }
 
 /** Start the server with `env` added (PORT=0 and HOST=127.0.0.1 unless given); resolves once it prints its URL. */
