@@ -3,6 +3,7 @@
  * → element amounts and molar mass. Parsing and standard atomic weights come from mf-parser;
  * this module only guards what it does not: isotope brackets and elements without a standard weight.
  */
+import { LRUCache } from 'lru-cache';
 import { MF } from 'mf-parser';
 
 export class FormulaError extends Error {
@@ -26,7 +27,25 @@ export interface Composition {
   molarMassGPerMol: number;
 }
 
+/**
+ * Parsed formulas by text. A derived page parses the same few formulas for every material and
+ * derivation (molar masses, capacities, voltage pairs): mf-parser was the largest share of its
+ * CPU. Bounded, since formulas come from clients too; the compositions are frozen, so no caller
+ * can change another's.
+ */
+const parsed = new LRUCache<string, Composition>({ max: 5000 });
+
 export function parseFormula(formula: string): Composition {
+  const cached = parsed.get(formula);
+  if (cached) return cached;
+  const composition = parseUncached(formula);
+  Object.freeze(composition.amounts);
+  Object.freeze(composition.elements);
+  parsed.set(formula, Object.freeze(composition));
+  return composition;
+}
+
+function parseUncached(formula: string): Composition {
   const trimmed = formula.trim();
   if (trimmed === '') throw new FormulaError(formula, 'it is empty');
   // mf-parser reads [..] as an isotope label; a cathode formula never means that.

@@ -25,18 +25,38 @@ export interface CorrelationResult {
   notes: string[];
 }
 
-/** Ranks 1..n, tied values sharing the mean of the ranks they span. */
+/**
+ * Ranks 1..n, tied values sharing the mean of the ranks they span. The values are sorted as a
+ * Float64Array (a numeric sort without a comparator: several times faster at a whole family's
+ * tens of thousands of points); a value's ties are then the run between its first and last place.
+ */
 export function averagedRanks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1]!.v === order[start]!.v) end++;
-    const rank = (start + end) / 2 + 1;
-    for (let k = start; k <= end; k++) ranks[order[k]!.i] = rank;
-    start = end + 1;
+  const sorted = Float64Array.from(values).sort();
+  return values.map((v) => (firstAtLeast(sorted, v) + firstAbove(sorted, v) - 1) / 2 + 1);
+}
+
+/** Index of the first element ≥ v in ascending `sorted` (its length when none). */
+function firstAtLeast(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
   }
-  return ranks;
+  return lo;
+}
+
+/** Index of the first element > v in ascending `sorted` (its length when none). */
+function firstAbove(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const isConstant = (values: readonly number[]) => values.every((v) => v === values[0]);

@@ -59,7 +59,7 @@ function compileOnce(selection: Selection, mode: CompileMode, build: (builder: S
  * `values`; every key of MaterialFilter must be listed here to compile (as src/resolvers/filters.ts
  * reads them: empty lists and blank strings ask nothing).
  */
-function materialFilterSql(filter: MaterialFilter | null | undefined, values: unknown[]): (row: string) => string[] {
+export function materialFilterSql(filter: MaterialFilter | null | undefined, values: unknown[]): (row: string) => string[] {
   const where: ((row: string) => string)[] = [];
   const param = (value: unknown, cast = '') => {
     values.push(value);

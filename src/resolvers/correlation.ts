@@ -4,20 +4,21 @@
  * statements whatever the number of materials; only the columns the statistics need are read, and
  * the materials of points, exclusions and gaps are loaded (in one batch) only when asked for.
  */
-import type { ComputedProperty, Material, Measurement, Prisma } from '@prisma/client';
+import type { ComputedProperty, Material, Measurement } from '@prisma/client';
 import pLimit from 'p-limit';
-import type { CorrelationAxis, QueryCorrelationArgs, Resolvers } from '../__generated__/resolvers-types.js';
+import type { CorrelationAxis, MaterialFilter, QueryCorrelationArgs, Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { correlate, type CorrelationResult } from '../derive/correlation.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { unknownUnitMessage } from '../suggest.js';
 import { isKnownUnit, unitsCompatible } from '../units.js';
+import { NotCompilable } from '../read/compile.js';
+import { materialFilterSql } from '../read/index.js';
 import { requireKnownFamily, materialWhere, requireProperties } from './filters.js';
 import { valueIn } from './derived-support.js';
 
-/** The columns of a fact the correlation uses (values, units, where they are printed, what they are about). */
-const FACT_COLUMNS = { id: true, materialId: true, value: true, unit: true, paperId: true, locator: true, site: true } as const;
-type Fact = Pick<Measurement | ComputedProperty, keyof typeof FACT_COLUMNS> & ({ kind: 'MEASURED' } | { kind: 'COMPUTED'; configuration: string | null });
+/** What the correlation reads of a fact: its value and unit, where it is printed, what it is about. */
+type Fact = Pick<Measurement | ComputedProperty, 'materialId' | 'value' | 'unit' | 'paperId' | 'locator' | 'site'> & ({ kind: 'MEASURED' } | { kind: 'COMPUTED'; configuration: string | null });
 
 /** A material of the correlation: only what the statistics need; the rest is loaded when asked for. */
 type MaterialRef = Pick<Material, 'id' | 'key'>;
@@ -39,12 +40,8 @@ export interface CorrelationParent extends Omit<CorrelationResult, 'residuals'> 
   missingIds: number[];
 }
 
-/**
- * The facts of one axis for the materials matching `materials` (the correlation's filter, applied
- * in SQL as a relation filter rather than a list of ids, which would grow with the family and
- * hit the bind-parameter limit); facts of excluded materials are read but never used.
- */
-async function axisValues(context: Context, axis: CorrelationAxis, name: 'x' | 'y', materials: Prisma.MaterialWhereInput) {
+/** An axis checked against the vocabulary: its unit, and its method's id when it names one. */
+async function checkedAxis(context: Context, axis: CorrelationAxis, name: 'x' | 'y') {
   const units = await requireProperties(context, [axis.property], `${name}.property`);
   const unit = axis.unit ?? units.get(axis.property)!;
   if (!isKnownUnit(unit)) throw new UserInputError(unknownUnitMessage(unit, units.get(axis.property)), ErrorCode.UNKNOWN_UNIT, `${name}.unit`);
@@ -54,29 +51,81 @@ async function axisValues(context: Context, axis: CorrelationAxis, name: 'x' | '
     methodId = (await context.loaders.methodByKey.load(axis.method))?.id;
     if (methodId === undefined) throw new UserInputError(`unknown method "${axis.method}"`, ErrorCode.BAD_USER_INPUT, `${name}.method`);
   }
-  const where = { propertyKey: axis.property, material: materials, value: { not: null }, ...(axis.site != null ? { site: axis.site } : {}), ...(axis.locator != null ? { locator: axis.locator } : {}), ...(axis.alkaliContent != null ? { structure: { alkaliContent: axis.alkaliContent } } : {}) };
+  return { axis, unit, methodId };
+}
+type CheckedAxis = Awaited<ReturnType<typeof checkedAxis>>;
+
+/** A fact as the database sends it: [materialId, value, unit, paperId, locator, site, configuration]. */
+type FactTuple = [number, number, string, number, string, string | null, string | null];
+
+/**
+ * One axis's facts of the chosen materials (`chosen`: conditions on the material row `a`) as JSON
+ * lists built by the database, computed and measured, each in id order; `'[]'` for a kind the
+ * axis leaves out. Facts of excluded materials are read but never used.
+ */
+function axisFactsSql({ axis, methodId }: CheckedAxis, chosen: string, param: (value: unknown, cast?: string) => string): [computed: string, measured: string] {
+  const where = [`f."propertyKey" = ${param(axis.property)}`, 'f.value IS NOT NULL', chosen];
+  if (axis.site != null) where.push(`f.site = ${param(axis.site)}`);
+  if (axis.locator != null) where.push(`f.locator = ${param(axis.locator)}`);
+  if (axis.alkaliContent != null) where.push(`EXISTS (SELECT 1 FROM "Structure" s WHERE s.id = f."structureId" AND s."alkaliContent" = ${param(axis.alkaliContent, '::float8')})`);
+  // Arrays, not objects: a third of the text, and the database builds them faster.
+  const facts = (table: string, configuration: string, conditions: string[]) =>
+    `(SELECT coalesce(json_agg(json_build_array(f."materialId", f.value, f.unit, f."paperId", f.locator, f.site, ${configuration}) ORDER BY f.id), '[]'::json) FROM "${table}" f JOIN "Material" a ON a.id = f."materialId" WHERE ${conditions.join(' AND ')})`;
   const kind = axis.kind ?? 'ANY';
-  const facts: Fact[] = [];
-  if (kind !== 'MEASURED') {
-    const rows = await context.prisma.computedProperty.findMany({ where: { ...where, ...(methodId !== undefined ? { methodId } : {}) }, select: { ...FACT_COLUMNS, configuration: true }, orderBy: { id: 'asc' } });
-    // Tagged in place (the rows are this request's own): no copy of tens of thousands of rows.
-    for (const r of rows) facts.push(Object.assign(r, { kind: 'COMPUTED' as const }));
+  const computed = kind === 'MEASURED' ? `'[]'::json` : facts('ComputedProperty', 'f.configuration', methodId === undefined ? where : [...where, `f."methodId" = ${param(methodId, '::int')}`]);
+  // A method is a computation's: an axis naming one has no measured facts.
+  const measured = kind === 'COMPUTED' || methodId !== undefined ? `'[]'::json` : facts('Measurement', 'NULL', where);
+  return [computed, measured];
+}
+
+/**
+ * The correlation's materials (id order) and both axes' facts in one statement, whatever the
+ * family's size: the rows arrive as JSON the database built (parsed once), not as tens of
+ * thousands of result rows mapped one by one, which cost several times the server CPU and most
+ * of the request's memory at 100k materials. The filter is SQL when src/read compiles it, else
+ * the materials' ids from Prisma, sent as one array parameter.
+ */
+async function readCorrelation(context: Context, filter: MaterialFilter | null | undefined, x: CheckedAxis, y: CheckedAxis) {
+  const values: unknown[] = [];
+  const param = (value: unknown, cast = '') => {
+    values.push(value);
+    return `$${values.length}${cast}`;
+  };
+  let chosen: string;
+  try {
+    chosen = ['true', ...materialFilterSql(filter, values)('a')].join(' AND ');
+  } catch (error) {
+    if (!(error instanceof NotCompilable)) throw error;
+    values.length = 0;
+    const ids = await context.prisma.material.findMany({ where: await materialWhere(context, filter), select: { id: true } });
+    chosen = `a.id = ANY(${param(ids.map((m) => m.id), '::int[]')})`;
   }
-  if (kind !== 'COMPUTED' && methodId === undefined) {
-    const rows = await context.prisma.measurement.findMany({ where, select: FACT_COLUMNS, orderBy: { id: 'asc' } });
-    for (const r of rows) facts.push(Object.assign(r, { kind: 'MEASURED' as const }));
-  }
-  const byMaterial = new Map<number, Fact[]>();
-  for (const f of facts) {
-    const list = byMaterial.get(f.materialId);
-    if (list) list.push(f);
-    else byMaterial.set(f.materialId, [f]);
-  }
-  return { unit, byMaterial };
+  const [xc, xm] = axisFactsSql(x, chosen, param);
+  const [yc, ym] = axisFactsSql(y, chosen, param);
+  const text = `SELECT (SELECT coalesce(json_agg(json_build_array(a.id, a.key) ORDER BY a.id), '[]'::json) FROM "Material" a WHERE ${chosen}) AS materials, ${xc} AS xc, ${xm} AS xm, ${yc} AS yc, ${ym} AS ym`;
+  type Lists = { materials: [number, string][]; xc: FactTuple[]; xm: FactTuple[]; yc: FactTuple[]; ym: FactTuple[] };
+  const [row] = await context.prisma.$queryRawUnsafe<Lists[]>(text, ...values);
+  const { materials, xc: xComputed, xm: xMeasured, yc: yComputed, ym: yMeasured } = row!;
+  return { materials: materials.map(([id, key]): MaterialRef => ({ id, key })), x: byMaterial(xComputed, xMeasured), y: byMaterial(yComputed, yMeasured) };
+}
+
+/** Facts grouped by material, computed ones first, each in the order read. */
+function byMaterial(computed: FactTuple[], measured: FactTuple[]): Map<number, Fact[]> {
+  const grouped = new Map<number, Fact[]>();
+  const add = (fact: Fact) => {
+    const facts = grouped.get(fact.materialId);
+    if (facts) facts.push(fact);
+    else grouped.set(fact.materialId, [fact]);
+  };
+  for (const [materialId, value, unit, paperId, locator, site, configuration] of computed) add({ materialId, value, unit, paperId, locator, site, kind: 'COMPUTED', configuration });
+  for (const [materialId, value, unit, paperId, locator, site] of measured) add({ materialId, value, unit, paperId, locator, site, kind: 'MEASURED' });
+  return grouped;
 }
 
 /** One value per material; several different values is ambiguous and the caller must narrow the axis. */
 function single(facts: Fact[], unit: string, material: MaterialRef, axis: CorrelationAxis, name: string): { fact: Fact; converted: number } {
+  // One fact per material and axis is the usual case: no list to compare.
+  if (facts.length === 1) return { fact: facts[0]!, converted: valueIn(facts[0]!, unit)! };
   const converted = facts.map((fact) => ({ fact, converted: valueIn(fact, unit)! }));
   if (converted.length > 1 && new Set(converted.map((f) => f.converted)).size > 1) {
     const list = converted.map(({ fact: f, converted: v }) => `${v} (${f.locator}${f.site ? `, ${f.site}` : ''}${f.kind === 'COMPUTED' && f.configuration ? `, ${f.configuration}` : ''})`).join('; ');
@@ -106,29 +155,30 @@ export function correlation(context: Context, args: QueryCorrelationArgs): Promi
 }
 
 async function computeCorrelation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
-  const filter = await materialWhere(context, args.filter);
-  const materials = await context.prisma.material.findMany({ where: filter, select: { id: true, key: true }, orderBy: { id: 'asc' } });
-  if (materials.length === 0) await requireKnownFamily(context, args.filter);
+  // The checks in the order the answer's errors have always come: filter, family, exclusions, axes.
+  await materialWhere(context, args.filter);
+  await requireKnownFamily(context, args.filter);
   const excludeKeys = new Set(args.exclude ?? []);
   if (excludeKeys.size > 0) {
     const known = await context.loaders.materialByKey.loadMany([...excludeKeys]);
     const unknown = [...excludeKeys].filter((_, i) => !known[i] || known[i] instanceof Error);
     if (unknown.length) throw new UserInputError(`unknown material key${unknown.length > 1 ? 's' : ''} in exclude: ${unknown.join(', ')}`, ErrorCode.BAD_USER_INPUT, 'exclude');
   }
+  const [xAxis, yAxis] = await Promise.all([checkedAxis(context, args.x, 'x'), checkedAxis(context, args.y, 'y')]);
+  const { materials, x, y } = await readCorrelation(context, args.filter, xAxis, yAxis);
   const included = materials.filter((m) => !excludeKeys.has(m.key));
-  const [x, y] = await Promise.all([axisValues(context, args.x, 'x', filter), axisValues(context, args.y, 'y', filter)]);
   const points: CorrelationParent['points'] = [];
   const labels: string[] = [];
   const missingIds: number[] = [];
   for (const m of included) {
-    const xs = x.byMaterial.get(m.id);
-    const ys = y.byMaterial.get(m.id);
+    const xs = x.get(m.id);
+    const ys = y.get(m.id);
     if (!xs || !ys) {
       missingIds.push(m.id);
       continue;
     }
-    const px = single(xs, x.unit, m, args.x, 'x');
-    const py = single(ys, y.unit, m, args.y, 'y');
+    const px = single(xs, xAxis.unit, m, args.x, 'x');
+    const py = single(ys, yAxis.unit, m, args.y, 'y');
     points.push({ materialId: m.id, x: px.converted, y: py.converted, residual: null, xSource: { paperId: px.fact.paperId, locator: px.fact.locator }, ySource: { paperId: py.fact.paperId, locator: py.fact.locator } });
     labels.push(m.key);
   }
@@ -141,8 +191,8 @@ async function computeCorrelation(context: Context, args: QueryCorrelationArgs):
     slope: result.slope,
     intercept: result.intercept,
     rSquared: result.rSquared,
-    xUnit: x.unit,
-    yUnit: y.unit,
+    xUnit: xAxis.unit,
+    yUnit: yAxis.unit,
     points,
     excludedIds: materials.filter((m) => excludeKeys.has(m.key)).map((m) => m.id),
     missingIds,

@@ -198,6 +198,21 @@ test('correlation: NaMO3 voltage vs ELFmax (Table I), r with and without Co in o
   assert.ok(data.all.points.every((p: any) => p.xSource.locator === 'Table I' && p.ySource.locator === 'Table III'));
 });
 
+test('correlation: a filter the SQL read path does not compile, and axes narrowed by site, give the same points', async () => {
+  const points = '{ n pearsonR points { material { key } x y } notes }';
+  const data = await server.data(`{
+    compiled: correlation(x: { property: "elf_max", locator: "Table I" }, y: { property: "average_voltage", kind: COMPUTED }, filter: { family: "ilmenite-namo3" }) ${points}
+    byIds: correlation(x: { property: "elf_max", locator: "Table I" }, y: { property: "average_voltage", kind: COMPUTED }, filter: { family: "ilmenite-namo3", formulaContains: "O3", propertyRanges: [{ property: "elf_max", min: 0 }] }) ${points}
+    site: correlation(x: { property: "elf_max", locator: "Table I", site: "M–O" }, y: { property: "average_voltage", kind: COMPUTED }, filter: { family: "ilmenite-namo3" }) ${points}
+    noSite: correlation(x: { property: "elf_max", locator: "Table I", site: "nowhere" }, y: { property: "average_voltage", kind: COMPUTED }, filter: { family: "ilmenite-namo3" }) ${points}
+  }`);
+  assert.equal(data.compiled.n, 6);
+  assert.deepEqual(data.byIds, data.compiled);
+  assert.deepEqual(data.site, data.compiled);
+  assert.equal(data.noSite.n, 0);
+  assert.match(data.noSite.notes.join(' '), /6 materials without a value on both axes left out/);
+});
+
 test('correlation: ambiguous axes, unknown properties and unknown exclusions are clear errors', async () => {
   const ambiguous = await server.execute('{ correlation(x: { property: "elf_max" }, y: { property: "average_voltage" }, filter: { family: "ilmenite-namo3" }) { n } }');
   assert.equal(ambiguous.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');

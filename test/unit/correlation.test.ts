@@ -31,6 +31,17 @@ test('residuals are y minus the fitted line and sum to zero', () => {
   assert.ok(Math.abs(r.residuals.reduce((a, b) => a! + b!, 0)!) < 1e-9);
 });
 
+test('averaged ranks agree with ranking by definition, ties, negatives and zeros included', () => {
+  // By definition: a value's rank is 1 + the number of smaller values + half of its equal others.
+  const byDefinition = (values: number[]) => values.map((v) => 1 + values.filter((w) => w < v).length + (values.filter((w) => w === v).length - 1) / 2);
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let round = 0; round < 50; round++) {
+    const values = Array.from({ length: 1 + Math.floor(random() * 60) }, () => [Math.round(random() * 8) - 4, random() * 100 - 50, 0, -0][Math.floor(random() * 4)]!);
+    assert.deepEqual(averagedRanks(values), byDefinition(values));
+  }
+});
+
 test('ties share averaged ranks', () => {
   assert.deepEqual(averagedRanks([10, 20, 20, 30]), [1, 2.5, 2.5, 4]);
   assert.deepEqual(averagedRanks([3, 1, 2]), [3, 1, 2]);
