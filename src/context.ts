@@ -27,6 +27,18 @@ export function createContext(prisma: PrismaClient, curator: Curator | null = nu
 }
 
 /**
+ * Plain SQL on the connections this request reads through: the database's own client (src/db/sql.ts)
+ * or, where the context has none, Prisma's raw queries (which compile every statement anew).
+ */
+export function sqlOf(context: Context): SqlClient {
+  return (
+    context.sqlFor?.(context.prisma) ?? {
+      query: <T>(text: string, values: unknown[] = []) => context.prisma.$queryRawUnsafe<T[]>(text, ...values),
+    }
+  );
+}
+
+/**
  * A mutation reads and writes the primary, so its answer shows its own write whatever a replica's
  * lag. Called once the operation is known and before any resolver has run (no loader is in use).
  */

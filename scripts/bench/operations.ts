@@ -3,8 +3,9 @@
  * answer it, PostGraphile's nearest query. For stored data the floor is one hand-written SQL
  * statement that builds the whole JSON body in the database, sent with plain pg; the benchmark
  * checks that it parses to the same JSON as GraphQL's answer (and PostGraphile's, reshaped).
- * For derived values and correlations the floor is a hand-written handler on the same Prisma
- * client that serialises the same bytes by hand, with no GraphQL parsing, validation or execution.
+ * For derived values and correlations the floor is a hand-written handler on the same connections
+ * (plain SQL; the derived page's page through Prisma) that serialises the same bytes by hand, with
+ * no GraphQL parsing, validation or execution.
  *
  * Derived values in that floor are computed by the same functions the GraphQL resolvers use
  * (src/resolvers/derived.ts → src/derive/), called directly with a context whose DataLoaders are
@@ -57,10 +58,10 @@ export interface Operation {
    */
   sqlFloor?(variables: Record<string, any>): { text: string; values: unknown[]; prepared?: boolean };
   /**
-   * For derived values and correlations, which src/derive computes in JavaScript: a floor on the
-   * same Prisma client, the same derive functions, JSON by hand; byte-identical to GraphQL's.
+   * For derived values and correlations, which src/derive computes in JavaScript: a hand-written
+   * handler on the same connections, the same derive functions, JSON by hand; byte-identical to GraphQL's.
    */
-  prismaFloor?(prisma: PrismaClient, variables: Record<string, any>, sql: SqlClient): Promise<unknown>;
+  handlerFloor?(prisma: PrismaClient, variables: Record<string, any>, sql: SqlClient): Promise<unknown>;
   /** The peer (PostgreSQL only): PostGraphile's nearest query, and its answer in this project's shape. */
   postgraphile?: {
     request(fixtures: Fixtures, k: number, size?: number): BenchRequest;
@@ -306,34 +307,41 @@ const CORRELATION_QUERY = `query BenchCorrelation {
   }
 }`;
 
-/** The floor takes the same concurrency slots as the resolver (a careful endpoint bounds its memory too). */
-function correlationFloor(prisma: PrismaClient) {
-  return withCorrelationSlot(() => correlationFloorNow(prisma));
+/**
+ * (d) by hand on plain SQL: the family and both axes' values as JSON lists built by the database
+ * in one statement (only what the statistics need: no sources, no ambiguity check), then the same
+ * statistics (src/derive/correlation.ts). It takes the same concurrency slots as the resolver (a
+ * careful endpoint bounds its memory too).
+ */
+const CORRELATION_FLOOR = `SELECT
+  (SELECT json_object_agg(key, "canonicalUnit") FROM "PropertyKey" WHERE key IN ('elf_max', 'average_voltage')) AS units,
+  (SELECT coalesce(json_agg(json_build_array(id, key) ORDER BY id), '[]') FROM "Material" WHERE "familyKey" = $1) AS materials,
+  (SELECT coalesce(json_agg(json_build_array(f."materialId", f.value, f.unit) ORDER BY f.id), '[]') FROM "ComputedProperty" f JOIN "Material" m ON m.id = f."materialId"
+    WHERE m."familyKey" = $1 AND f."propertyKey" = 'elf_max' AND f.locator = 'Table I' AND f.value IS NOT NULL) AS "xComputed",
+  (SELECT coalesce(json_agg(json_build_array(f."materialId", f.value, f.unit) ORDER BY f.id), '[]') FROM "Measurement" f JOIN "Material" m ON m.id = f."materialId"
+    WHERE m."familyKey" = $1 AND f."propertyKey" = 'elf_max' AND f.locator = 'Table I' AND f.value IS NOT NULL) AS "xMeasured",
+  (SELECT coalesce(json_agg(json_build_array(f."materialId", f.value, f.unit) ORDER BY f.id), '[]') FROM "ComputedProperty" f JOIN "Material" m ON m.id = f."materialId"
+    WHERE m."familyKey" = $1 AND f."propertyKey" = 'average_voltage' AND f.value IS NOT NULL) AS y`;
+
+type ValueTuple = [materialId: number, value: number, unit: string];
+
+function correlationFloor(sql: SqlClient) {
+  return withCorrelationSlot(() => correlationFloorNow(sql));
 }
 
-async function correlationFloorNow(prisma: PrismaClient) {
-  const family = { familyKey: DERIVED_FAMILY };
-  const columns = { id: true, materialId: true, value: true, unit: true, paperId: true, locator: true, site: true } as const;
-  const xWhere = { propertyKey: 'elf_max', locator: 'Table I', value: { not: null }, material: family };
-  // The same statements as the resolver: vocabulary (units), the family, x (computed and measured), y (computed).
-  const [properties, materials, xComputed, xMeasured, ys] = await Promise.all([
-    prisma.propertyKey.findMany({ where: { key: { in: ['elf_max', 'average_voltage'] } } }),
-    prisma.material.findMany({ where: family, orderBy: { id: 'asc' }, select: { id: true, key: true } }),
-    prisma.computedProperty.findMany({ where: xWhere, select: columns, orderBy: { id: 'asc' } }),
-    prisma.measurement.findMany({ where: xWhere, select: columns, orderBy: { id: 'asc' } }),
-    prisma.computedProperty.findMany({ where: { propertyKey: 'average_voltage', value: { not: null }, material: family }, select: columns, orderBy: { id: 'asc' } }),
-  ]);
-  const unit = new Map(properties.map((p) => [p.key, p.canonicalUnit]));
-  const firstOf = (list: { materialId: number; value: number | null; unit: string }[], to: string) => {
+async function correlationFloorNow(sql: SqlClient) {
+  const [row] = await sql.query<{ units: Record<string, string>; materials: [number, string][]; xComputed: ValueTuple[]; xMeasured: ValueTuple[]; y: ValueTuple[] }>(CORRELATION_FLOOR, [DERIVED_FAMILY]);
+  const { units, materials } = row!;
+  const firstOf = (list: ValueTuple[], to: string) => {
     const map = new Map<number, number>();
-    for (const r of list) if (!map.has(r.materialId)) map.set(r.materialId, valueIn(r, to)!);
+    for (const [materialId, value, unit] of list) if (!map.has(materialId)) map.set(materialId, valueIn({ value, unit }, to)!);
     return map;
   };
-  const x = firstOf([...xComputed, ...xMeasured], unit.get('elf_max')!);
-  const y = firstOf(ys, unit.get('average_voltage')!);
-  const points = materials.filter((m) => x.has(m.id) && y.has(m.id)).map((m) => ({ label: m.key, x: x.get(m.id)!, y: y.get(m.id)! }));
+  const x = firstOf([...row!.xComputed, ...row!.xMeasured], units.elf_max!);
+  const y = firstOf(row!.y, units.average_voltage!);
+  const points = materials.filter(([id]) => x.has(id) && y.has(id)).map(([id, key]) => ({ label: key, x: x.get(id)!, y: y.get(id)! }));
   const r = correlate(points);
-  return { data: { correlation: { n: r.n, pearsonR: r.pearsonR, spearmanRho: r.spearmanRho, slope: r.slope, intercept: r.intercept, rSquared: r.rSquared, xUnit: unit.get('elf_max'), yUnit: unit.get('average_voltage') } } };
+  return { data: { correlation: { n: r.n, pearsonR: r.pearsonR, spearmanRho: r.spearmanRho, slope: r.slope, intercept: r.intercept, rSquared: r.rSquared, xUnit: units.elf_max, yUnit: units.average_voltage } } };
 }
 
 // ------------------------------------------------------------------------------------ (e)
@@ -388,13 +396,13 @@ export const OPERATIONS: Operation[] = [
     title: '(c) derived page of 50: capacities, voltage pairs, stability',
     sizes: [50, 10],
     request: (f, k, size = 50, forStatements = false) => ({ query: DERIVED_QUERY, variables: { first: size, after: forStatements ? f.derivedShapeAfter : rotate(f.derivedAfter, k) } }),
-    prismaFloor: (prisma, v, sql) => derivedFloor(prisma, v as never, sql),
+    handlerFloor: (prisma, v, sql) => derivedFloor(prisma, v as never, sql),
   },
   {
     name: 'correlation',
     title: '(d) correlation over the whole NaMO3 family',
     request: () => ({ query: CORRELATION_QUERY, variables: {} }),
-    prismaFloor: (prisma) => correlationFloor(prisma),
+    handlerFloor: (_prisma, _v, sql) => correlationFloor(sql),
   },
   {
     name: 'entities',

@@ -13,7 +13,7 @@
  * (scripts/bench/postgraphile.ts); then for every operation of scripts/bench/operations.ts:
  *   1. content checks on a few requests: GraphQL's body is byte-identical to the same app's
  *      with the SQL-compiled read path off (every read through the DataLoaders); the SQL floor's body parses to the same JSON as
- *      GraphQL's (a Prisma floor's body must be byte-identical), and PostGraphile's answer,
+ *      GraphQL's (a handler floor's body must be byte-identical), and PostGraphile's answer,
  *      reshaped, is the same data; a mismatch or an error is a failure and the operation is not measured;
  *   2. count SQL statements of one request (at two page/batch sizes where the operation has one);
  *   3. at each connection count, measure with autocannon on loopback in rounds of GraphQL, floor,
@@ -113,7 +113,7 @@ interface OperationResult {
   bytes?: number;
   cost?: number | string;
   /** 'sql': one hand-written statement through plain pg; 'prisma': the same Prisma client, bytes by hand. */
-  floorKind?: 'sql' | 'prisma';
+  floorKind?: 'sql' | 'handler';
   statements?: { size: number | null; graphql: number; floor: number }[];
   measured?: AtConnections[];
 }
@@ -382,7 +382,7 @@ const median = (xs: number[]) => {
 };
 
 async function benchOperation(op: Operation, servers: Servers, fixtures: Fixtures): Promise<OperationResult> {
-  const result: OperationResult = { name: op.name, title: op.title, ok: false, floorKind: op.sqlFloor ? 'sql' : 'prisma' };
+  const result: OperationResult = { name: op.name, title: op.title, ok: false, floorKind: op.sqlFloor ? 'sql' : 'handler' };
   const floorUrl = `${servers.floor}/bench/floor/${op.name}`;
   const peer = op.postgraphile && servers.postgraphile ? { ...op.postgraphile, url: servers.postgraphile.url } : undefined;
   result.cost = await costOf(op.request(fixtures, 0));
@@ -537,13 +537,13 @@ function markdown(results: DatabaseResult[], manifest: Manifest): string {
         const each = (pick: (m: Measured) => number | null) => (['graphql', 'floor', 'postgraphile'] as Side[]).filter((side) => at.sides[side]).map((side) => f1(pick(at.sides[side]!) ?? NaN)).join(' / ');
         const rss = (['graphql', 'floor', 'postgraphile'] as Side[]).filter((side) => at.peakRssMiB[side] !== undefined).map((side) => f1(at.peakRssMiB[side])).join(' / ');
         out.push(
-          `| ${o.title}${o.floorKind === 'prisma' ? ' ²' : ''} | ${at.connections} | ${o.bytes?.toLocaleString('en')} | ${statements} | ${each((m) => m.throughput)} | ${ratioText(at.ratios.floor)} | ${ratioText(at.ratios.postgraphile)} | ${each((m) => m.p99)} | ${each((m) => m.cpuMsPerRequest.process)} | ${r.db === 'postgres' ? each((m) => m.cpuMsPerRequest.database) : 'in server'} | ${rss} | ${at.runs} |`,
+          `| ${o.title}${o.floorKind === 'handler' ? ' ²' : ''} | ${at.connections} | ${o.bytes?.toLocaleString('en')} | ${statements} | ${each((m) => m.throughput)} | ${ratioText(at.ratios.floor)} | ${ratioText(at.ratios.postgraphile)} | ${each((m) => m.p99)} | ${each((m) => m.cpuMsPerRequest.process)} | ${r.db === 'postgres' ? each((m) => m.cpuMsPerRequest.database) : 'in server'} | ${rss} | ${at.runs} |`,
         );
       }
     }
     out.push('');
   }
-  out.push('² floor without GraphQL: the derived page reads its page and its inputs as the GraphQL route does (src/read/derived-inputs.ts), the correlation on the same Prisma client; values by the same src/derive functions, bytes by hand (derived values are computed in JavaScript).', '');
+  out.push('² floor without GraphQL: the derived page reads its page and its inputs as the GraphQL route does (src/read/derived-inputs.ts), the correlation in one hand-written statement on plain SQL; values by the same src/derive functions, bytes by hand (derived values are computed in JavaScript).', '');
   return out.join('\n');
 }
 

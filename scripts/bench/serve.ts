@@ -3,7 +3,7 @@
  * database (DATABASE_URL or PGLITE_DATA_DIR), and in the same process, on the same Prisma client,
  * a second express app with the floor routes (on plain SQL over the same connections, or Prisma):
  *
- *   POST /bench/floor/<operation>   same JSON body as the GraphQL request; answers the same JSON (one SQL statement) or the same bytes (Prisma floor)
+ *   POST /bench/floor/<operation>   same JSON body as the GraphQL request; answers the same JSON (one SQL statement) or the same bytes (a handler floor)
  *   GET  /bench/fixtures            ids and cursors to build requests from
  *   GET  /bench/stats               SQL statements so far, RSS, peak RSS, sampled memory peaks
  *   POST /bench/peaks/reset         start a new window for the sampled memory peaks
@@ -73,7 +73,7 @@ for (const operation of OPERATIONS) {
         const { text, values, prepared } = operation.sqlFloor(variables);
         body = (await sql.query<{ body: string }>(text, values, { prepared }))[0]!.body;
       } else {
-        body = JSON.stringify(await operation.prismaFloor!(db.prisma, variables, sql));
+        body = JSON.stringify(await operation.handlerFloor!(db.prisma, variables, sql));
       }
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.end(`${body}\n`);

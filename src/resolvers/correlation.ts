@@ -7,7 +7,7 @@
 import type { ComputedProperty, Material, Measurement } from '@prisma/client';
 import pLimit from 'p-limit';
 import type { CorrelationAxis, MaterialFilter, QueryCorrelationArgs, Resolvers } from '../__generated__/resolvers-types.js';
-import type { Context } from '../context.js';
+import { sqlOf, type Context } from '../context.js';
 import { correlate, type CorrelationResult } from '../derive/correlation.js';
 import { ErrorCode, UserInputError } from '../errors.js';
 import { unknownUnitMessage } from '../suggest.js';
@@ -83,7 +83,8 @@ function axisFactsSql({ axis, methodId }: CheckedAxis, chosen: string, param: (v
  * family's size: the rows arrive as JSON the database built (parsed once), not as tens of
  * thousands of result rows mapped one by one, which cost several times the server CPU and most
  * of the request's memory at 100k materials. The filter is SQL when src/read compiles it, else
- * the materials' ids from Prisma, sent as one array parameter.
+ * the materials' ids from Prisma, sent as one array parameter. Sent as plain SQL: through Prisma's
+ * raw queries the statement was compiled anew on every request.
  */
 async function readCorrelation(context: Context, filter: MaterialFilter | null | undefined, x: CheckedAxis, y: CheckedAxis) {
   const values: unknown[] = [];
@@ -104,7 +105,7 @@ async function readCorrelation(context: Context, filter: MaterialFilter | null |
   const [yc, ym] = axisFactsSql(y, chosen, param);
   const text = `SELECT (SELECT coalesce(json_agg(json_build_array(a.id, a.key) ORDER BY a.id), '[]'::json) FROM "Material" a WHERE ${chosen}) AS materials, ${xc} AS xc, ${xm} AS xm, ${yc} AS yc, ${ym} AS ym`;
   type Lists = { materials: [number, string][]; xc: FactTuple[]; xm: FactTuple[]; yc: FactTuple[]; ym: FactTuple[] };
-  const [row] = await context.prisma.$queryRawUnsafe<Lists[]>(text, ...values);
+  const [row] = await sqlOf(context).query<Lists>(text, values);
   const { materials, xc: xComputed, xm: xMeasured, yc: yComputed, ym: yMeasured } = row!;
   return { materials: materials.map(([id, key]): MaterialRef => ({ id, key })), x: byMaterial(xComputed, xMeasured), y: byMaterial(yComputed, yMeasured) };
 }
