@@ -102,6 +102,12 @@ const MAX_KEYS = 49;
 
 export class SqlBuilder {
   private aliases = 0;
+  /**
+   * The LEFT JOINs of each list's FROM, by the alias of its rows: a to-one relation of a listed
+   * row (a measurement's property, paper, method) joins there instead of being a sub-select per
+   * row, which cost the database a quarter more for a material with its facts.
+   */
+  private joins = new Map<string, string[]>();
   constructor(
     readonly ctx: SelectionContext,
     readonly mode: CompileMode,
@@ -163,12 +169,22 @@ export class SqlBuilder {
         const alias = this.alias();
         // onlyWhere values are constants of the mapping, never request input.
         const only = Object.entries(field.onlyWhere ?? {}).map(([c, v]) => ` AND ${alias}.${ident(c)} = '${v.replace(/'/g, "''")}'`).join('');
-        return `(SELECT ${this.object(target, alias, nodes)} FROM ${this.table(target)} ${alias} WHERE ${alias}.${ident(field.remote)} = ${col(field.local)}${only})`;
+        const match = `${alias}.${ident(field.remote)} = ${col(field.local)}${only}`;
+        // `remote` is the target's primary key, so a join adds no rows. The list's row and the
+        // rows joined to it share its FROM; a root row (whose FROM its caller writes) keeps a sub-select.
+        const joins = this.joins.get(row);
+        if (!joins) return `(SELECT ${this.object(target, alias, nodes)} FROM ${this.table(target)} ${alias} WHERE ${match})`;
+        joins.push(`LEFT JOIN ${this.table(target)} ${alias} ON ${match}`);
+        this.joins.set(alias, joins);
+        return `CASE WHEN ${alias}.${ident(field.remote)} IS NULL THEN NULL ELSE ${this.object(target, alias, nodes)} END`;
       }
       case 'many': {
         const target = this.objectType(field.type);
         const alias = this.alias();
-        return `(SELECT coalesce(json_agg(${this.object(target, alias, nodes)} ORDER BY ${alias}.${ident(field.orderBy)}), '[]'::json) FROM ${this.table(target)} ${alias} WHERE ${alias}.${ident(field.remote)} = ${col(field.local)})`;
+        const joins: string[] = [];
+        this.joins.set(alias, joins);
+        const object = this.object(target, alias, nodes);
+        return `(SELECT coalesce(json_agg(${object} ORDER BY ${alias}.${ident(field.orderBy)}), '[]'::json) FROM ${this.table(target)} ${alias}${joins.map((j) => ` ${j}`).join('')} WHERE ${alias}.${ident(field.remote)} = ${col(field.local)})`;
       }
     }
   }

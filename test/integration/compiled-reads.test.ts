@@ -46,7 +46,7 @@ test('a material with its facts, sources, family, substrate and coating: same by
       structures { id key label formula alkaliContent spaceGroupSymbol spaceGroupNumber magneticOrdering state cationMixingPercent tmInLiLayerPercent note
         method { key functional } lattices { setting aA bA cA alphaDeg betaDeg gammaDeg volumeA3 formulaUnitsPerCell source { locator } } source { locator } }
       measurements { id value valueMax textValue qualifier uncertainty unit site note property { key label canonicalUnit valueType kind }
-        structure { key } material { key }
+        structure { key method { key } lattices { setting } } material { key family { key } source { paper { doi } } }
         conditions { temperatureC cRate chargeCRate oneCMAPerG currentDensityMAPerG voltageMinV voltageMaxV cycleNumber cellType counterElectrode electrolyte state technique loadingMgPerCm2 other }
         source { locator paper { doi } } }
       computedProperties { id value unit site configuration method { key kind functional code exchangeMixing cutoffEV kMesh parameters description source { locator } } property { key } source { paper { doi } } }
