@@ -112,7 +112,7 @@ interface OperationResult {
   failure?: string;
   bytes?: number;
   cost?: number | string;
-  /** 'sql': one hand-written statement through plain pg; 'prisma': the same Prisma client, bytes by hand. */
+  /** 'sql': one hand-written statement through plain pg; 'handler': a hand-written handler (operations.ts handlerFloor), bytes by hand. */
   floorKind?: 'sql' | 'handler';
   statements?: { size: number | null; graphql: number; floor: number }[];
   measured?: AtConnections[];

@@ -32,28 +32,16 @@ export interface CorrelationResult {
  */
 export function averagedRanks(values: readonly number[]): number[] {
   const sorted = Float64Array.from(values).sort();
-  return values.map((v) => (firstAtLeast(sorted, v) + firstAbove(sorted, v) - 1) / 2 + 1);
+  return values.map((v) => (firstIndex(sorted, v, false) + firstIndex(sorted, v, true) - 1) / 2 + 1);
 }
 
-/** Index of the first element ≥ v in ascending `sorted` (its length when none). */
-function firstAtLeast(sorted: Float64Array, v: number): number {
+/** Index in ascending `sorted` of the first element above v (`above`) or at least v; its length when none. */
+function firstIndex(sorted: Float64Array, v: number, above: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element > v in ascending `sorted` (its length when none). */
-function firstAbove(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= v) lo = mid + 1;
+    if (sorted[mid]! < v || (above && sorted[mid] === v)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

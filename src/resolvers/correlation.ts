@@ -4,7 +4,7 @@
  * statements whatever the number of materials; only the columns the statistics need are read, and
  * the materials of points, exclusions and gaps are loaded (in one batch) only when asked for.
  */
-import type { ComputedProperty, Material, Measurement } from '@prisma/client';
+import type { ComputedProperty, Material, Measurement, Prisma } from '@prisma/client';
 import pLimit from 'p-limit';
 import type { CorrelationAxis, MaterialFilter, QueryCorrelationArgs, Resolvers } from '../__generated__/resolvers-types.js';
 import { sqlOf, type Context } from '../context.js';
@@ -83,10 +83,10 @@ function axisFactsSql({ axis, methodId }: CheckedAxis, chosen: string, param: (v
  * family's size: the rows arrive as JSON the database built (parsed once), not as tens of
  * thousands of result rows mapped one by one, which cost several times the server CPU and most
  * of the request's memory at 100k materials. The filter is SQL when src/read compiles it, else
- * the materials' ids from Prisma, sent as one array parameter. Sent as plain SQL: through Prisma's
+ * the materials' ids from Prisma (`where`, the same filter), sent as one array parameter. Sent as plain SQL: through Prisma's
  * raw queries the statement was compiled anew on every request.
  */
-async function readCorrelation(context: Context, filter: MaterialFilter | null | undefined, x: CheckedAxis, y: CheckedAxis) {
+async function readCorrelation(context: Context, filter: MaterialFilter | null | undefined, where: Prisma.MaterialWhereInput, x: CheckedAxis, y: CheckedAxis) {
   const values: unknown[] = [];
   const param = (value: unknown, cast = '') => {
     values.push(value);
@@ -98,7 +98,7 @@ async function readCorrelation(context: Context, filter: MaterialFilter | null |
   } catch (error) {
     if (!(error instanceof NotCompilable)) throw error;
     values.length = 0;
-    const ids = await context.prisma.material.findMany({ where: await materialWhere(context, filter), select: { id: true } });
+    const ids = await context.prisma.material.findMany({ where, select: { id: true } });
     chosen = `a.id = ANY(${param(ids.map((m) => m.id), '::int[]')})`;
   }
   const [xc, xm] = axisFactsSql(x, chosen, param);
@@ -128,7 +128,7 @@ function single(facts: Fact[], unit: string, material: MaterialRef, axis: Correl
   // One fact per material and axis is the usual case: no list to compare.
   if (facts.length === 1) return { fact: facts[0]!, converted: valueIn(facts[0]!, unit)! };
   const converted = facts.map((fact) => ({ fact, converted: valueIn(fact, unit)! }));
-  if (converted.length > 1 && new Set(converted.map((f) => f.converted)).size > 1) {
+  if (new Set(converted.map((f) => f.converted)).size > 1) {
     const list = converted.map(({ fact: f, converted: v }) => `${v} (${f.locator}${f.site ? `, ${f.site}` : ''}${f.kind === 'COMPUTED' && f.configuration ? `, ${f.configuration}` : ''})`).join('; ');
     throw new UserInputError(
       `${material.key} has ${converted.length} different ${axis.property} values on axis ${name}: ${list}. Narrow the axis with locator, site, method, kind or alkaliContent.`,
@@ -157,7 +157,7 @@ export function correlation(context: Context, args: QueryCorrelationArgs): Promi
 
 async function computeCorrelation(context: Context, args: QueryCorrelationArgs): Promise<CorrelationParent> {
   // The checks in the order the answer's errors have always come: filter, family, exclusions, axes.
-  await materialWhere(context, args.filter);
+  const where = await materialWhere(context, args.filter);
   await requireKnownFamily(context, args.filter);
   const excludeKeys = new Set(args.exclude ?? []);
   if (excludeKeys.size > 0) {
@@ -166,7 +166,7 @@ async function computeCorrelation(context: Context, args: QueryCorrelationArgs):
     if (unknown.length) throw new UserInputError(`unknown material key${unknown.length > 1 ? 's' : ''} in exclude: ${unknown.join(', ')}`, ErrorCode.BAD_USER_INPUT, 'exclude');
   }
   const [xAxis, yAxis] = await Promise.all([checkedAxis(context, args.x, 'x'), checkedAxis(context, args.y, 'y')]);
-  const { materials, x, y } = await readCorrelation(context, args.filter, xAxis, yAxis);
+  const { materials, x, y } = await readCorrelation(context, args.filter, where, xAxis, yAxis);
   const included = materials.filter((m) => !excludeKeys.has(m.key));
   const points: CorrelationParent['points'] = [];
   const labels: string[] = [];
