@@ -20,6 +20,7 @@ import { ingestRouter } from './curation/ingest-route.js';
 import type { Database } from './db/client.js';
 import { DATABASE_FAILURE_MESSAGES, databaseFailure } from './db/failures.js';
 import { ErrorCode, isRetryable } from './errors.js';
+import { graphqlPostHandler } from './graphql-post.js';
 import { compiledOperationPlugin } from './read/operation.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
@@ -102,7 +103,11 @@ export async function startApp(database: Database, port: number, options: AppOpt
   const security = loadSecurityConfig(process.env, production, options.security);
   const allowlist = security.operationAllowlist ? loadOperationAllowlist(security.operationAllowlist) : undefined;
   const app = express();
-  const httpServer = http.createServer(app);
+  // POST /graphql as clients send it goes straight to Apollo (src/graphql-post.ts); the rest to express.
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (!graphqlPost?.(req, res)) app(req, res);
+  });
   applyKeepAlive(httpServer);
   const schema = buildSchema();
   const server = new ApolloServer<Context>({
@@ -126,6 +131,18 @@ export async function startApp(database: Database, port: number, options: AppOpt
     ],
   });
   await server.start();
+  // A bearer token that is not a curator credential (an organisation's token a gateway forwards)
+  // does not stop reads: only a mutation refuses it, with the reason.
+  const contextFor = async (req: http.IncomingMessage): Promise<Context> => {
+    try {
+      return createContext(database.reader(), await curatorAuth.authenticate(req.headers.authorization), database.prisma, options.compiledReads === false ? undefined : database.sqlFor);
+    } catch (error) {
+      if (!(error instanceof CuratorAuthError)) throw error;
+      return { ...createContext(database.reader(), null, database.prisma), curatorRefusal: error.message };
+    }
+  };
+  const allowlistGuard = allowlist && { allowlist, gatewaySecret: security.gatewaySecret };
+  graphqlPost = graphqlPostHandler({ server, context: contextFor, path: '/graphql', maxBodyBytes: security.limits.maxBodyKb * 1024, allowlist: allowlistGuard });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -135,19 +152,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   app.use(
     '/graphql',
     express.json({ limit: `${security.limits.maxBodyKb}kb` }),
-    ...(allowlist ? [operationAllowlistMiddleware(allowlist, security.gatewaySecret)] : []),
-    expressMiddleware(server, {
-      // A bearer token that is not a curator credential (an organisation's token a gateway
-      // forwards) does not stop reads: only a mutation refuses it, with the reason.
-      context: async ({ req }) => {
-        try {
-          return createContext(database.reader(), await curatorAuth.authenticate(req.headers.authorization), database.prisma, options.compiledReads === false ? undefined : database.sqlFor);
-        } catch (error) {
-          if (!(error instanceof CuratorAuthError)) throw error;
-          return { ...createContext(database.reader(), null, database.prisma), curatorRefusal: error.message };
-        }
-      },
-    }),
+    ...(allowlistGuard ? [operationAllowlistMiddleware(allowlistGuard)] : []),
+    expressMiddleware(server, { context: ({ req }) => contextFor(req) }),
     graphqlHttpErrorHandler,
   );
   // Research dashboard (offline; Observable Plot) at /dashboard.

@@ -198,12 +198,15 @@ export function costReport(schema: GraphQLSchema, document: DocumentNode, operat
    * returns the cost of their entries.
    */
   function listEntries(type: GraphQLInputType, value: { node: ValueNode } | { value: unknown }, key: string, argument: string, node: ASTNode): number {
+    const nullable = getNullableType(type);
+    // A scalar or an enum holds no list, whatever its value: reading it would make the report
+    // depend on variables it does not depend on (`material(id: $id)` is cached per document).
+    if (!isListType(nullable) && !isInputObjectType(nullable)) return 0;
     if ('node' in value && value.node.kind === Kind.VARIABLE) {
       const given = variableValue(value.node.name.value);
       return given ? listEntries(type, given, key, argument, node) : 0;
     }
     if ('node' in value ? value.node.kind === Kind.NULL : value.value == null) return 0;
-    const nullable = getNullableType(type);
     if (isListType(nullable)) {
       const items: ({ node: ValueNode } | { value: unknown })[] =
         'node' in value ? (value.node.kind === Kind.LIST ? value.node.values.map((n) => ({ node: n })) : [value]) : Array.isArray(value.value) ? value.value.map((v) => ({ value: v })) : [value];

@@ -4,7 +4,7 @@
  * (413), not JSON (400), unsupported encoding or charset (415).
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ErrorCode, httpStatus } from '../errors.js';
 import { sha256Hex, type OperationAllowlist } from './allowlist.js';
 import { prefersGraphQLResponseJson } from './status.js';
@@ -21,12 +21,22 @@ function persistedHash(extensions: unknown): string | undefined {
   return typeof hash === 'string' ? hash : undefined;
 }
 
+/** What the guards read of a request: express's or node:http's (src/graphql-post.ts). */
+export interface GuardedRequest {
+  method: string;
+  /** The parsed JSON body of a POST. */
+  body?: unknown;
+  /** Path and query string, for a GET. */
+  url?: string;
+  header(name: string): string | undefined;
+}
+
 /**
  * The SHA-256 that identifies the request's document: of `query` when the request carries its
  * text, else the automatic-persisted-query hash. undefined when the request names no document
  * (a batch, an empty body, a repeated parameter): Apollo refuses those itself.
  */
-export function requestDocumentHash(req: Request): string | undefined {
+export function requestDocumentHash(req: GuardedRequest): string | undefined {
   if (req.method === 'POST') {
     const body: unknown = req.body;
     if (!isRecord(body)) return undefined;
@@ -34,7 +44,7 @@ export function requestDocumentHash(req: Request): string | undefined {
     return persistedHash(body.extensions);
   }
   if (req.method === 'GET') {
-    const params = new URL(req.originalUrl, 'http://localhost').searchParams;
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const queries = params.getAll('query');
     if (queries.length === 1) return sha256Hex(queries[0]!);
     const extensions = params.getAll('extensions');
@@ -58,27 +68,35 @@ function sameSecret(presented: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+export interface AllowlistGuard {
+  allowlist: OperationAllowlist;
+  gatewaySecret?: string;
+}
+
 /**
- * Refuses, with OPERATION_NOT_ALLOWED, every document that is not on the allow-list, unless the
- * request carries the gateway secret: a gateway plans its own subgraph operations (their text
- * depends on the gateway and its version), so it is trusted to run its own allow-list.
- * HTTP status: 403, or 200 for an application/json client (src/errors.ts httpStatus).
+ * OPERATION_NOT_ALLOWED for every document that is not on the allow-list, unless the request
+ * carries the gateway secret: a gateway plans its own subgraph operations (their text depends on
+ * the gateway and its version), so it is trusted to run its own allow-list. HTTP status: 403, or
+ * 200 for an application/json client (src/errors.ts httpStatus). undefined: the request may run.
  */
-export function operationAllowlistMiddleware(allowlist: OperationAllowlist, gatewaySecret?: string): RequestHandler {
+export function allowlistRefusal({ allowlist, gatewaySecret }: AllowlistGuard, req: GuardedRequest): { status: number; body: unknown } | undefined {
+  const hash = requestDocumentHash(req);
+  if (hash === undefined || allowlist.has(hash) || (gatewaySecret !== undefined && sameSecret(req.header(GATEWAY_SECRET_HEADER), gatewaySecret))) return undefined;
+  return {
+    status: httpStatus([ErrorCode.OPERATION_NOT_ALLOWED], { hasData: false, graphqlResponseJson: prefersGraphQLResponseJson(req.header('accept')) }),
+    body: errorBody(
+      `This server runs only the operations on its allow-list, and this document (sha256 ${hash.slice(0, 12)}…) is not on it. Send one of the allowed documents exactly as listed.`,
+      ErrorCode.OPERATION_NOT_ALLOWED,
+    ),
+  };
+}
+
+/** The allow-list as express middleware (GETs, and the POSTs src/graphql-post.ts leaves to express). */
+export function operationAllowlistMiddleware(guard: AllowlistGuard): RequestHandler {
   return (req, res, next) => {
-    const hash = requestDocumentHash(req);
-    if (hash === undefined || allowlist.has(hash) || (gatewaySecret !== undefined && sameSecret(req.get(GATEWAY_SECRET_HEADER), gatewaySecret))) {
-      next();
-      return;
-    }
-    res
-      .status(httpStatus([ErrorCode.OPERATION_NOT_ALLOWED], { hasData: false, graphqlResponseJson: prefersGraphQLResponseJson(req.get('accept')) }))
-      .json(
-        errorBody(
-          `This server runs only the operations on its allow-list, and this document (sha256 ${hash.slice(0, 12)}…) is not on it. Send one of the allowed documents exactly as listed.`,
-          ErrorCode.OPERATION_NOT_ALLOWED,
-        ),
-      );
+    const refusal = allowlistRefusal(guard, { method: req.method, body: req.body, url: req.originalUrl, header: (name) => req.get(name) });
+    if (refusal) res.status(refusal.status).json(refusal.body);
+    else next();
   };
 }
 
@@ -90,22 +108,13 @@ interface BodyParserError {
   message?: string;
 }
 
-/** express error handler for /graphql: body-parser's errors as GraphQL-shaped JSON. */
-export const graphqlHttpErrorHandler: ErrorRequestHandler = (error: BodyParserError, _req, res, next) => {
-  if (res.headersSent) {
-    next(error);
-    return;
-  }
-  const status = error?.status ?? error?.statusCode;
-  if (typeof status !== 'number' || status < 400 || status >= 500) {
-    console.error('internal error before GraphQL:', error);
-    res.status(500).json(errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR));
-    return;
-  }
+/** The GraphQL-shaped JSON body for a body that could not be read (body-parser's error, or the same kinds from src/graphql-post.ts). */
+export function bodyReadError(error: BodyParserError): unknown {
+  const status = error.status ?? error.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR);
   if (status === 413) {
     const limit = typeof error.limit === 'number' ? ` of ${Math.round(error.limit / 1024)} kB` : '';
-    res.status(413).json(errorBody(`The request body is larger than the limit${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE));
-    return;
+    return errorBody(`The request body is larger than the limit${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE);
   }
   const message =
     error.type === 'entity.parse.failed'
@@ -113,5 +122,17 @@ export const graphqlHttpErrorHandler: ErrorRequestHandler = (error: BodyParserEr
       : status === 415
         ? `Unsupported request body: ${error.message ?? 'unsupported encoding or charset'}.`
         : `The request body could not be read: ${error.message ?? 'bad request'}.`;
-  res.status(status).json(errorBody(message, ErrorCode.BAD_REQUEST));
+  return errorBody(message, ErrorCode.BAD_REQUEST);
+}
+
+/** express error handler for /graphql: body-parser's errors as GraphQL-shaped JSON. */
+export const graphqlHttpErrorHandler: ErrorRequestHandler = (error: BodyParserError, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const status = error?.status ?? error?.statusCode;
+  const client = typeof status === 'number' && status >= 400 && status < 500;
+  if (!client) console.error('internal error before GraphQL:', error);
+  res.status(client ? status : 500).json(bodyReadError(error ?? {}));
 };

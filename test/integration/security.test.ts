@@ -6,6 +6,7 @@
  * queries run without errors, and the example outputs shown after those blocks are what they answer.
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -365,6 +366,56 @@ describe('security checks against a production-mode server', () => {
     test('persisted documents still pass the limits', async () => {
       const query = `{ papers { ${aliases(11, '__typename')} } }`;
       refused(await post(url, query, undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(query) } } }), 'TOO_MANY_ALIASES');
+    });
+  });
+
+  describe('POST /graphql without express (src/graphql-post.ts)', () => {
+    /** The same POST with a Content-Length (the direct path) and as a chunked body (express's path). */
+    async function bothPaths(target: string, body: string, headers: Record<string, string> = {}) {
+      const once = (chunked: boolean) =>
+        new Promise<{ status: number; contentType: string; etag: boolean; text: string }>((resolve, reject) => {
+          const request = http.request(target, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers, ...(chunked ? {} : { 'content-length': Buffer.byteLength(body) }) } }, (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (text += chunk));
+            response.on('end', () => resolve({ status: response.statusCode!, contentType: String(response.headers['content-type']), etag: 'etag' in response.headers, text }));
+          });
+          request.on('error', reject);
+          if (chunked) request.write(body.slice(0, 3));
+          request.end(chunked ? body.slice(3) : body);
+        });
+      const [direct, viaExpress] = [await once(false), await once(true)];
+      // express's res.send sets an ETag; the direct path does not: each request took the path meant.
+      assert.equal(direct.etag, false, `direct path not taken: ${body.slice(0, 80)}`);
+      assert.equal(viaExpress.etag, true, `express path not taken: ${body.slice(0, 80)}`);
+      assert.deepEqual({ ...direct, etag: undefined }, { ...viaExpress, etag: undefined }, body.slice(0, 80));
+      return direct;
+    }
+
+    test('answers as express does: data, GraphQL errors, bad JSON, a non-object body, a batch', async () => {
+      const cases = [
+        JSON.stringify({ query: '{ papers { doi } }' }),
+        JSON.stringify({ query: 'query ($id: ID!) { material(id: $id) { name } }', variables: {} }),
+        JSON.stringify({ query: '{ papers { nope } }' }),
+        '{"query": "{ papers { doi } }"',
+        '"{ papers { doi } }"',
+        ' 123',
+        JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+        `\uFEFF${JSON.stringify({ query: '{ __typename }' })}`,
+      ];
+      const statuses = [];
+      for (const body of cases) statuses.push((await bothPaths(url, body)).status);
+      assert.deepEqual(statuses, [200, 400, 400, 400, 400, 400, 400, 200]);
+      // An application/json client gets 200 for a GraphQL error on both paths too.
+      assert.equal((await bothPaths(url, cases[2]!, { accept: 'application/json' })).status, 200);
+    });
+
+    test('the allow-list refuses and admits alike', async () => {
+      const refusal = await bothPaths(allowlisted.url, JSON.stringify({ query: '{ __typename }' }));
+      assert.equal(refusal.status, 403);
+      assert.match(refusal.text, /OPERATION_NOT_ALLOWED/);
+      const admitted = await bothPaths(allowlisted.url, JSON.stringify({ query: clientOperations()[0]!.document }));
+      assert.equal(admitted.status, 200, admitted.text.slice(0, 300));
     });
   });
 
