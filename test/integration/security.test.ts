@@ -410,6 +410,21 @@ describe('security checks against a production-mode server', () => {
       assert.equal((await bothPaths(url, cases[2]!, { accept: 'application/json' })).status, 200);
     });
 
+    test('the compiled reads (a page, a material by id, _entities, a missing id) answer the same bytes on both paths', async () => {
+      const node = 'id key name formula family { key } source { locator paper { doi } } structures { label spaceGroupNumber } measurements { value unit qualifier conditions { temperatureC cRate } property { key canonicalUnit } } computedProperties { value unit method { key } }';
+      const page = await bothPaths(url, JSON.stringify({ query: `{ materials(first: 5) { totalCount edges { cursor node { ${node} } } pageInfo { hasNextPage endCursor } } }` }));
+      assert.equal(page.status, 200, page.text.slice(0, 300));
+      const ids = (JSON.parse(page.text) as { data: { materials: { edges: { node: { id: string } }[] } } }).data.materials.edges.map((e) => e.node.id);
+      assert.equal(ids.length, 5);
+      const one = await bothPaths(url, JSON.stringify({ query: `query ($id: ID!) { material(id: $id) { ${node} } other: material(id: $id) { name } }`, variables: { id: ids[1] } }));
+      assert.match(one.text, /"other":\{"name":/);
+      const entities = await bothPaths(url, JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Material { id name formula } } }', variables: { r: ids.map((id) => ({ __typename: 'Material', id })) } }));
+      assert.equal((JSON.parse(entities.text) as { data: { _entities: unknown[] } }).data._entities.length, 5);
+      // An id of no material: null on both paths.
+      const none = await bothPaths(url, JSON.stringify({ query: '{ material(id: "TWF0ZXJpYWw6OTk5OTk5OQ") { name } }' }));
+      assert.match(none.text, /^\{"data":\{"material":null\}\}/);
+    });
+
     test('the allow-list refuses and admits alike', async () => {
       const refusal = await bothPaths(allowlisted.url, JSON.stringify({ query: '{ __typename }' }));
       assert.equal(refusal.status, 403);
