@@ -18,11 +18,6 @@ export interface Context {
   /** Why the request's Authorization header is not a curator credential (told to a mutation only). */
   curatorRefusal?: string;
   sqlFor?: (client: PrismaClient) => SqlClient | undefined;
-  /**
-   * Set by a writer that puts JSON bytes into the response itself (src/graphql-post.ts): the
-   * compiled reads' answers by the quoted placeholder that stands for each (src/read/operation.ts).
-   */
-  rawJson?: Map<string, Buffer>;
 }
 
 /** `sqlFor` gives plain SQL on the same connections as a client (Database.sqlFor); without it, reads go through the loaders only. */

@@ -6,19 +6,14 @@
  * server's CPU on a small query (BENCHMARKS.md, issue 13). Every other request, including the
  * unusual /graphql ones (a charset other than UTF-8, gzip, chunked bodies, GET), goes to express,
  * which answers as before; the guards (the allow-list, the JSON error bodies) are shared.
- * On this path an answer of the SQL-compiled reads goes into the body as the bytes of the JSON
- * the database built, compacted (src/read/operation.ts, compact-json.ts), not parsed into objects
- * and serialised again: the same bytes for less CPU and garbage (a page of 50 is ~130 kB).
  */
 import type http from 'node:http';
-import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import type { Context } from './context.js';
-import { withRawJson } from './read/operation.js';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { allowlistRefusal, bodyReadError, type AllowlistGuard } from './security/http.js';
 
-export interface GraphqlPostOptions {
-  server: ApolloServer<Context>;
-  context: (req: http.IncomingMessage) => Promise<Context>;
+export interface GraphqlPostOptions<TContext extends BaseContext> {
+  server: ApolloServer<TContext>;
+  context: (req: http.IncomingMessage) => Promise<TContext>;
   /** The path served, without query string. */
   path: string;
   maxBodyBytes: number;
@@ -36,7 +31,7 @@ function isPlainJson(contentType: string | undefined): boolean {
  * The handler, or false when a request is not one it takes (express then answers it). It takes
  * only what it answers exactly as express.json + the Apollo integration would.
  */
-export function graphqlPostHandler(options: GraphqlPostOptions): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
+export function graphqlPostHandler<TContext extends BaseContext>(options: GraphqlPostOptions<TContext>): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
   const { server, context, path, maxBodyBytes, allowlist } = options;
   return (req, res) => {
     if (req.method !== 'POST' || req.url !== path || !isPlainJson(req.headers['content-type'])) return false;
@@ -73,17 +68,11 @@ export function graphqlPostHandler(options: GraphqlPostOptions): (req: http.Inco
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      let rawJson: Map<string, Buffer> | undefined;
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-        context: async () => {
-          const value = await context(req);
-          // This writer takes the compiled reads' JSON as bytes (src/read/operation.ts).
-          rawJson = value.rawJson = new Map();
-          return value;
-        },
+        context: () => context(req),
       });
-      await write(res, response, rawJson);
+      await write(res, response);
     }
   };
 }
@@ -112,13 +101,12 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
-async function write(res: http.ServerResponse, response: HTTPGraphQLResponse, rawJson: ReadonlyMap<string, Buffer> | undefined) {
+async function write(res: http.ServerResponse, response: HTTPGraphQLResponse) {
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    const body = rawJson?.size ? withRawJson(response.body.string, rawJson) : response.body.string;
-    res.setHeader('content-length', Buffer.byteLength(body));
-    res.end(body);
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
+    res.end(response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

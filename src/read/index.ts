@@ -119,12 +119,6 @@ export function materialFilterSql(filter: MaterialFilter | null | undefined, val
   return (row) => where.map((w) => w(row));
 }
 
-/**
- * A whole answer ('response' mode) comes back as JSON text, which goes into the response as it is
- * (src/read/operation.ts, compact-json.ts); the resolvers' objects come back parsed.
- */
-const asText = (mode: CompileMode, json: string) => (mode === 'response' ? `(${json})::text` : json);
-
 const materialObject = (builder: SqlBuilder, selection: Selection, row: string) => builder.object(builder.objectType('Material'), row, selection.nodes);
 
 export function createCompiledReads(sql: SqlClient) {
@@ -132,14 +126,12 @@ export function createCompiledReads(sql: SqlClient) {
   const materialById = (selection: Selection, mode: CompileMode, id: number): Promise<unknown> | null => {
     const object = compileOnce(selection, mode, (builder) => materialObject(builder, selection, 'm'));
     if (object === null) return null;
-    const loaderKey = `${mode}|${object}`;
-    let loader = materialLoaders.get(loaderKey);
+    let loader = materialLoaders.get(object);
     if (!loader) {
       // One id (the usual request) by `=`: PostgreSQL keeps a generic plan of a prepared
       // statement for a scalar parameter, but plans `= ANY($1)` anew on every execution.
-      const value = asText(mode, object);
-      const one = `SELECT m.id, ${value} AS j FROM "Material" m WHERE m.id = $1::int`;
-      const many = `SELECT m.id, ${value} AS j FROM "Material" m WHERE m.id = ANY($1::int[])`;
+      const one = `SELECT m.id, ${object} AS j FROM "Material" m WHERE m.id = $1::int`;
+      const many = `SELECT m.id, ${object} AS j FROM "Material" m WHERE m.id = ANY($1::int[])`;
       loader = new DataLoader<number, unknown>(
         async (ids) => {
           const rows = await sql.query<{ id: number; j: unknown }>(ids.length === 1 ? one : many, ids.length === 1 ? [ids[0]] : [ids], { prepared: true });
@@ -148,7 +140,7 @@ export function createCompiledReads(sql: SqlClient) {
         },
         { batchScheduleFn },
       );
-      materialLoaders.set(loaderKey, loader);
+      materialLoaders.set(object, loader);
     }
     return loader.load(id);
   };
@@ -166,14 +158,14 @@ export function createCompiledReads(sql: SqlClient) {
     if (text === null) return null;
     return (await sql.query<{ j: unknown }>(text, values))[0]!.j;
   };
-  /** Material references by database id (null where none), in order, in one statement, as JSON text. */
-  const materialsByIds = async (selection: Selection, ids: number[]): Promise<string | null> => {
+  /** Material references by database id (null where none), in order, in one statement. */
+  const materialsByIds = async (selection: Selection, ids: number[]): Promise<unknown[] | null> => {
     const object = compileOnce(selection, 'response', (builder) => materialObject(builder, selection, 'm'));
     if (object === null) return null;
-    const rows = await sql.query<{ j: string }>(
+    const rows = await sql.query<{ j: unknown[] }>(
       // A reference to no material is null in its place. One index lookup per reference: as a join,
       // PostgreSQL hashed the whole Material table for a batch of 100 (10k rows scanned per request).
-      `SELECT coalesce(json_agg((SELECT ${object} FROM "Material" m WHERE m.id = r.id) ORDER BY r.at), '[]'::json)::text AS j FROM unnest($1::int[]) WITH ORDINALITY AS r(id, at)`,
+      `SELECT coalesce(json_agg((SELECT ${object} FROM "Material" m WHERE m.id = r.id) ORDER BY r.at), '[]'::json) AS j FROM unnest($1::int[]) WITH ORDINALITY AS r(id, at)`,
       [ids],
       { prepared: true },
     );
@@ -260,7 +252,7 @@ function pageSql(builder: SqlBuilder, selection: Selection, whereOf: (row: strin
   );
   return `WITH ahead AS (SELECT a.* FROM "Material" a ${matching('a', ['($1::int IS NULL OR a.id > $1)'])} ORDER BY a.id LIMIT $2 + 1),
   page AS (SELECT * FROM ahead ORDER BY id LIMIT $2)
-SELECT ${asText(builder.mode, top)} AS j`;
+SELECT ${top} AS j`;
 }
 
 /** Types whose objects the compiled path builds besides the mapped ones, with their fields. */

@@ -1,13 +1,11 @@
 /**
  * Whole operations answered by the database: when every root field of a query is one the SQL
  * read path compiles (material, materials, _entities of Materials by id) and its arguments are
- * valid, the response data is the JSON the statements return (as text, when the writer takes it:
- * src/graphql-post.ts), with no field resolution in graphql-js (an Apollo plugin's
- * responseForOperation, which runs after parsing, validation and the operation guards of
- * src/security). Anything else, including every error case, returns null
+ * valid, the response data is the JSON the statements return, with no field resolution in
+ * graphql-js (an Apollo plugin's responseForOperation, which runs after parsing, validation and
+ * the operation guards of src/security). Anything else, including every error case, returns null
  * and is executed as usual, so errors keep their one shape.
  */
-import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { getArgumentValues, getVariableValues, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -16,7 +14,6 @@ import type { Context } from '../context.js';
 import { fromGlobalId } from '../ids.js';
 import { requireKnownFamily, materialWhere } from '../resolvers/filters.js';
 import { checkPageSize } from '../resolvers/pagination.js';
-import { compactJson } from './compact-json.js';
 import { collectFields, type SelectionContext } from './compile.js';
 import type { CompiledReads } from './index.js';
 import { deadlinePassed } from '../security/deadline.js';
@@ -70,39 +67,9 @@ async function compiledData(reads: CompiledReads, context: Context, schema: Grap
     if (value === null) return null;
     roots.push([key, value, nullIsFallback]);
   }
-  // Each value is the root field's answer as JSON text (or null).
-  const values = (await Promise.all(roots.map(([, v]) => v))) as (string | null)[];
+  const values = await Promise.all(roots.map(([, v]) => v));
   if (roots.some(([, , nullIsFallback], i) => nullIsFallback && values[i] === null)) return null;
-  return Object.fromEntries(roots.map(([key], i) => [key, values[i] === null ? null : rawValue(context, values[i]!)]));
-}
-
-/** A per-process mark no answer can hold (U+0000 is refused in input and cannot be stored). */
-const PLACEHOLDER_MARK = `\u0000cathode-kb:${randomUUID()}:`;
-
-/**
- * What stands for a root field's JSON text in the response: when the request's writer takes
- * texts (`context.rawJson`, src/graphql-post.ts), a placeholder string it replaces with the text's
- * bytes as JSON.stringify would write them (compact-json.ts); otherwise the parsed value.
- */
-function rawValue(context: Context, json: string): unknown {
-  if (!context.rawJson) return JSON.parse(json);
-  const placeholder = `${PLACEHOLDER_MARK}${context.rawJson.size}\u0000`;
-  context.rawJson.set(JSON.stringify(placeholder), compactJson(json));
-  return placeholder;
-}
-
-/** The response body with each placeholder's JSON string replaced by its bytes (see rawValue). */
-export function withRawJson(body: string, rawJson: ReadonlyMap<string, Buffer>): Buffer {
-  const parts: Buffer[] = [];
-  let from = 0;
-  const found = [...rawJson].map(([quoted, bytes]) => ({ at: body.indexOf(quoted), quoted, bytes })).filter((p) => p.at !== -1);
-  found.sort((a, b) => a.at - b.at);
-  for (const { at, quoted, bytes } of found) {
-    parts.push(Buffer.from(body.slice(from, at)), bytes);
-    from = at + quoted.length;
-  }
-  parts.push(Buffer.from(body.slice(from)));
-  return Buffer.concat(parts);
+  return Object.fromEntries(roots.map(([key], i) => [key, values[i]]));
 }
 
 export function compiledOperationPlugin(): ApolloServerPlugin<Context> {

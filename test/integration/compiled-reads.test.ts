@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApp, type RunningApp } from '../../src/app.js';
-import { compactJson } from '../../src/read/compact-json.js';
 import { startTestServer, type TestServer } from './testkit.js';
 
 // The SQL-compiled read path (src/read) against the resolvers' DataLoaders on the same seeded
@@ -146,19 +145,4 @@ test("a derived page: the derivations' inputs in one statement ahead, the same b
   // The page, its inputs; the loaders meet nothing they would have to fetch (the family check is its own).
   assert.ok(namo3.statements <= 3, `statements: ${namo3.statements}`);
   assert.match(namo3.text, /"verdict":/);
-});
-
-test("the database's own JSON text (spacing, number forms, escapes, jsonb inside json) compacts to the bytes of parse and stringify", async () => {
-  const sql = server.db.sqlFor(server.db.prisma)!;
-  const [row] = await sql.query<{ j: string }>(
-    `SELECT json_build_object(
-       'floats', json_build_array(1e-5::float8, 1e-7::float8, 1.5e15::float8, 1e21::float8, '-0'::float8, 0.1::float8 + 0.2::float8, 3.7::float8, 1234.5::float8),
-       'numerics', json_build_array(1.50::numeric, 0.0::numeric, 12345678901234567890::numeric, -2.000::numeric),
-       'ints', json_build_array(0, -1, 2147483647, 9007199254740993::int8),
-       'texts', json_build_array(E'quote " backslash \\\\ tab \\t newline \\n', E'\\u0001', 'é — 😀', '/', ''),
-       'jsonb', jsonb_build_object('b', 1.50, 'a', 'x/y', 'c', '[1, 2.0]'::jsonb),
-       'agg', (SELECT json_agg(json_build_object('n', g, 'half', g / 2.0)) FROM generate_series(1, 3) g)
-     )::text AS j`,
-  );
-  assert.equal(compactJson(row!.j).toString('utf8'), JSON.stringify(JSON.parse(row!.j)), row!.j);
 });
