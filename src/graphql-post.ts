@@ -23,7 +23,8 @@ export interface GraphqlPostOptions<TContext extends BaseContext> {
 /** Whether a Content-Type is plain JSON in UTF-8, the one body-parser would read as we do here. */
 function isPlainJson(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
-  const type = contentType.toLowerCase().replace(/\s+/g, '');
+  // Anything less plain (other parameters, odd spacing) is express's to judge.
+  const type = contentType.toLowerCase().trim().replace(/\s*;\s*/g, ';');
   return type === 'application/json' || type === 'application/json;charset=utf-8' || type === 'application/json;charset="utf-8"';
 }
 
