@@ -48,7 +48,7 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
     req.on('end', () => {
       respond(Buffer.concat(chunks)).catch((error: unknown) => {
         console.error('internal error before GraphQL:', error);
-        if (!res.headersSent) send(res, 500, bodyReadError({ status: 500 }));
+        if (!res.headersSent) send(res, bodyReadError({ status: 500 }));
         else res.destroy();
       });
     });
@@ -57,17 +57,17 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
     async function respond(bytes: Buffer) {
       const body = parseJsonBody(bytes);
       if (body instanceof Error) {
-        send(res, 400, bodyReadError({ status: 400, type: 'entity.parse.failed' }));
-        return;
-      }
-      const refusal = allowlist && allowlistRefusal(allowlist, { method: 'POST', body, header: (name) => headerValue(req, name) });
-      if (refusal) {
-        send(res, refusal.status, refusal.body);
+        send(res, bodyReadError({ status: 400, type: 'entity.parse.failed' }));
         return;
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const refusal = allowlist && allowlistRefusal(allowlist, { method: 'POST', body, header: (name) => headers.get(name) });
+      if (refusal) {
+        send(res, refusal);
+        return;
       }
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers, search: '', body },
@@ -76,11 +76,6 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
       await write(res, response);
     }
   };
-}
-
-function headerValue(req: http.IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** body-parser's strict JSON: an object or an array (after an optional byte-order mark), or an Error. */
@@ -96,7 +91,7 @@ function parseJsonBody(bytes: Buffer): unknown {
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
+function send(res: http.ServerResponse, { status, body }: { status: number; body: unknown }) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);

@@ -108,13 +108,16 @@ interface BodyParserError {
   message?: string;
 }
 
-/** The GraphQL-shaped JSON body for a body that could not be read (body-parser's error, or the same kinds from src/graphql-post.ts). */
-export function bodyReadError(error: BodyParserError): unknown {
+/**
+ * The answer to a body that could not be read (body-parser's error, or the same kinds from
+ * src/graphql-post.ts): its 4xx status, or 500 for anything else, with a GraphQL-shaped JSON body.
+ */
+export function bodyReadError(error: BodyParserError): { status: number; body: unknown } {
   const status = error.status ?? error.statusCode;
-  if (typeof status !== 'number' || status < 400 || status >= 500) return errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR);
+  if (typeof status !== 'number' || status < 400 || status >= 500) return { status: 500, body: errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR) };
   if (status === 413) {
     const limit = typeof error.limit === 'number' ? ` of ${Math.round(error.limit / 1024)} kB` : '';
-    return errorBody(`The request body is larger than the limit${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE);
+    return { status, body: errorBody(`The request body is larger than the limit${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE) };
   }
   const message =
     error.type === 'entity.parse.failed'
@@ -122,7 +125,7 @@ export function bodyReadError(error: BodyParserError): unknown {
       : status === 415
         ? `Unsupported request body: ${error.message ?? 'unsupported encoding or charset'}.`
         : `The request body could not be read: ${error.message ?? 'bad request'}.`;
-  return errorBody(message, ErrorCode.BAD_REQUEST);
+  return { status, body: errorBody(message, ErrorCode.BAD_REQUEST) };
 }
 
 /** express error handler for /graphql: body-parser's errors as GraphQL-shaped JSON. */
@@ -131,8 +134,7 @@ export const graphqlHttpErrorHandler: ErrorRequestHandler = (error: BodyParserEr
     next(error);
     return;
   }
-  const status = error?.status ?? error?.statusCode;
-  const client = typeof status === 'number' && status >= 400 && status < 500;
-  if (!client) console.error('internal error before GraphQL:', error);
-  res.status(client ? status : 500).json(bodyReadError(error ?? {}));
+  const { status, body } = bodyReadError(error ?? {});
+  if (status === 500) console.error('internal error before GraphQL:', error);
+  res.status(status).json(body);
 };
