@@ -17,8 +17,9 @@
  *      reshaped, is the same data; a mismatch or an error is a failure and the operation is not measured;
  *   2. count SQL statements of one request (at two page/batch sizes where the operation has one);
  *   3. at each connection count, measure with autocannon on loopback in rounds of GraphQL, floor,
- *      PostGraphile (each --duration seconds after a warm-up, or a fixed number of requests for
- *      operations too slow to complete enough in that time), so machine drift affects all alike;
+ *      PostGraphile (each --duration seconds, or a fixed number of requests for operations too
+ *      slow to complete enough in that time), so machine drift affects all alike; each run first
+ *      opens its connections and warms them (see `cannon`), and only then is measured;
  *      per run, CPU time of the server process, of PostGraphile's and of the database backends
  *      (/proc/<pid>/stat; on PGlite the database runs inside the server process).
  * The server runs in production mode (NODE_ENV=production), and reports its peak RSS.
@@ -299,22 +300,54 @@ function percentile(sorted: number[], p: number): number {
 /** Why requests failed (status or socket error → count), reported with a failed operation. */
 const errorReasons = new Map<string, number>();
 
-async function cannon(url: string, bodies: string[], length: { seconds: number } | { amount: number }, connections: number): Promise<{ latencies: number[]; requests: number; seconds: number; errors: number }> {
+/**
+ * One autocannon run. With `warm`, the run opens its connections and sends requests until every
+ * connection has had an answer and at least `warm.responses` came back; only then does the
+ * measured part start (`warm.onMeasured` is called then, for CPU snapshots) and latencies count.
+ * Node (libuv 1.45 and later) accepts one new connection per event-loop turn, so on a saturated
+ * server the first request of each fresh connection waits for its accept: a run of 128 requests
+ * on 32 new connections measured that queue, not the requests (BENCHMARKS.md, 2026-12-02).
+ */
+async function cannon(
+  url: string,
+  bodies: string[],
+  length: { seconds: number } | { amount: number },
+  connections: number,
+  warm?: { responses: number; onMeasured: () => void },
+): Promise<{ latencies: number[]; requests: number; seconds: number; errors: number }> {
   const latencies: number[] = [];
-  const started = performance.now();
+  let started = performance.now();
   let last = started;
+  const answered = new Set<unknown>();
+  let responses = 0;
+  let measuring = !warm;
+  const extra = warm ? warm.responses : 0;
+  let stopTimer: NodeJS.Timeout | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         connections,
         timeout: 300,
-        ...('seconds' in length ? { duration: length.seconds } : { amount: length.amount }),
+        // A timed run with a warm-up is stopped here, `seconds` after the warm-up ends.
+        ...('seconds' in length ? { duration: warm ? length.seconds + 600 : length.seconds } : { amount: length.amount + extra }),
         requests: bodies.map((body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body })),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
-    instance.on('response', (_client, status, _bytes, responseTime) => {
+    instance.on('response', (client, status, _bytes, responseTime) => {
+      if (!measuring) {
+        responses++;
+        answered.add(client);
+        if (answered.size >= connections && responses >= warm!.responses) {
+          measuring = true;
+          started = last = performance.now();
+          warm!.onMeasured();
+          if ('seconds' in length) stopTimer = setTimeout(() => instance.stop(), length.seconds * 1000);
+        }
+        if (status !== 200) errorReasons.set(`HTTP ${status} (warm-up)`, (errorReasons.get(`HTTP ${status} (warm-up)`) ?? 0) + 1);
+        return;
+      }
       if (status === 200) latencies.push(responseTime);
       else errorReasons.set(`HTTP ${status}`, (errorReasons.get(`HTTP ${status}`) ?? 0) + 1);
       last = performance.now();
@@ -324,8 +357,10 @@ async function cannon(url: string, bodies: string[], length: { seconds: number }
       errorReasons.set(reason, (errorReasons.get(reason) ?? 0) + 1);
     });
   });
+  clearTimeout(stopTimer);
+  if (!measuring) throw new Error(`the warm-up of ${url} did not finish: ${answered.size} of ${connections} connections answered`);
   // autocannon's own duration is whole seconds (it stops on a 1 s tick): time the run here,
-  // from the start to the last response.
+  // from the start of the measured part to its last response.
   return { latencies, requests: latencies.length, seconds: (last - started) / 1000, errors: result.errors + result.timeouts + result.non2xx };
 }
 
@@ -461,7 +496,13 @@ async function benchOperation(op: Operation, servers: Servers, fixtures: Fixture
   let failedRequests = 0;
   for (const connections of connectionCounts) {
     const warm: Awaited<ReturnType<typeof cannon>>[] = [];
-    for (const s of sides) warm.push(await cannon(s.url, s.bodies, { amount: connections * 2 }, connections));
+    for (const s of sides) {
+      const first = await cannon(s.url, s.bodies, { amount: connections * 2 }, connections);
+      // A fast operation gets about a second more, so the first measured round does not find the
+      // server's JIT still cold (a round at 0.4x the next one's throughput, 2026-12-02).
+      const perSecond = Math.round(first.requests / first.seconds);
+      warm.push(perSecond > connections * 2 ? await cannon(s.url, s.bodies, { amount: perSecond }, connections) : first);
+    }
     // Runs of `duration` seconds, or of a fixed number of requests when fewer than minRequests
     // would complete in that time (the same kind of run for every side).
     const slowest = Math.min(...warm.map((w) => w.requests / w.seconds));
@@ -472,11 +513,18 @@ async function benchOperation(op: Operation, servers: Servers, fixtures: Fixture
       const throughput: Partial<Record<Side, number>> = {};
       for (const s of sides) {
         if (s.side !== 'postgraphile') await fetch(`${servers.floor}/bench/peaks/reset`, { method: 'POST' });
-        const cpu0 = cpuMs(s.pid);
-        const db0 = await servers.backends?.cpu();
-        const run = await cannon(s.url, s.bodies, length, connections);
+        // CPU from the end of the run's warm-up (its connections open and answered) to its end.
+        let cpu0 = 0;
+        let db0: Promise<Map<number, number>> | undefined;
+        const run = await cannon(s.url, s.bodies, length, connections, {
+          responses: connections * 2,
+          onMeasured: () => {
+            cpu0 = cpuMs(s.pid);
+            db0 = servers.backends?.cpu();
+          },
+        });
         const processMs = cpuMs(s.pid) - cpu0;
-        const databaseMs = db0 ? DatabaseBackends.since(db0, await servers.backends!.cpu()) : null;
+        const databaseMs = db0 ? DatabaseBackends.since(await db0, await servers.backends!.cpu()) : null;
         const peak = s.side === 'postgraphile' ? rssMiB(s.pid, 'VmRSS') : (await stats(servers.floor)).peaks.rss!;
         at.peakRssMiB[s.side] = Math.max(at.peakRssMiB[s.side] ?? 0, peak);
         runs.get(s.side)!.push({ run, processMs, databaseMs });
