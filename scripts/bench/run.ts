@@ -320,8 +320,9 @@ async function cannon(
   let last = started;
   const answered = new Set<unknown>();
   let responses = 0;
+  let measured = 0;
   let measuring = !warm;
-  const extra = warm ? warm.responses : 0;
+  let stopped = false;
   let stopTimer: NodeJS.Timeout | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -329,13 +330,20 @@ async function cannon(
         url,
         connections,
         timeout: 300,
-        // A timed run with a warm-up is stopped here, `seconds` after the warm-up ends.
-        ...('seconds' in length ? { duration: warm ? length.seconds + 600 : length.seconds } : { amount: length.amount + extra }),
+        // A run with a warm-up is stopped here, `seconds` or `amount` answers after the warm-up
+        // ends (autocannon's own `amount` is a quota per connection: a connection answered late
+        // would end the run with the others' quotas spent and few answers measured).
+        ...(warm ? { duration: 3600 } : 'seconds' in length ? { duration: length.seconds } : { amount: length.amount }),
         requests: bodies.map((body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body })),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
+    const stop = () => {
+      stopped = true;
+      instance.stop();
+    };
     instance.on('response', (client, status, _bytes, responseTime) => {
+      if (stopped) return;
       if (!measuring) {
         responses++;
         answered.add(client);
@@ -343,7 +351,7 @@ async function cannon(
           measuring = true;
           started = last = performance.now();
           warm!.onMeasured();
-          if ('seconds' in length) stopTimer = setTimeout(() => instance.stop(), length.seconds * 1000);
+          if ('seconds' in length) stopTimer = setTimeout(stop, length.seconds * 1000);
         }
         if (status !== 200) errorReasons.set(`HTTP ${status} (warm-up)`, (errorReasons.get(`HTTP ${status} (warm-up)`) ?? 0) + 1);
         return;
@@ -351,6 +359,7 @@ async function cannon(
       if (status === 200) latencies.push(responseTime);
       else errorReasons.set(`HTTP ${status}`, (errorReasons.get(`HTTP ${status}`) ?? 0) + 1);
       last = performance.now();
+      if (warm && 'amount' in length && ++measured === length.amount) stop();
     });
     instance.on('reqError', (error: Error & { code?: string }) => {
       const reason = error.code ?? error.message;
