@@ -21,6 +21,7 @@ import type { Database } from './db/client.js';
 import { DATABASE_FAILURE_MESSAGES, databaseFailure } from './db/failures.js';
 import { ErrorCode, isRetryable } from './errors.js';
 import { graphqlPostHandler } from './graphql-post.js';
+import { inFlightOperations } from './in-flight.js';
 import { compiledOperationPlugin } from './read/operation.js';
 import { graphiqlRouter } from './web/graphiql.js';
 import { dashboardRouter } from './web/dashboard.js';
@@ -110,6 +111,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
   });
   applyKeepAlive(httpServer);
   const schema = buildSchema();
+  const inFlight = inFlightOperations<Context>();
   const server = new ApolloServer<Context>({
     schema,
     ...apolloSecurityOptions<Context>(security, production),
@@ -128,6 +130,7 @@ export async function startApp(database: Database, port: number, options: AppOpt
       httpStatusPlugin<Context>(),
       primaryForMutations,
       compiledOperationPlugin(),
+      inFlight.plugin,
     ],
   });
   await server.start();
@@ -175,6 +178,11 @@ export async function startApp(database: Database, port: number, options: AppOpt
   return {
     url: `http://localhost:${actualPort}/graphql`,
     port: actualPort,
-    close: () => server.stop(),
+    async close() {
+      await server.stop();
+      // Operations whose client went away are not the drain's to wait for; they end by the
+      // request deadline (a running statement by its timeout), which bounds the wait.
+      await inFlight.settled(Math.max(security.limits.requestTimeoutMs, security.limits.statementTimeoutMs) + 5_000);
+    },
   };
 }
