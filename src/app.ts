@@ -104,6 +104,8 @@ export async function startApp(database: Database, port: number, options: AppOpt
   const security = loadSecurityConfig(process.env, production, options.security);
   const allowlist = security.operationAllowlist ? loadOperationAllowlist(security.operationAllowlist) : undefined;
   const app = express();
+  // Which framework answers is nobody's business (the direct POST path never said).
+  app.disable('x-powered-by');
   // POST /graphql as clients send it goes straight to Apollo (src/graphql-post.ts); the rest to express.
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   const httpServer = http.createServer((req, res) => {

@@ -309,6 +309,21 @@ describe('security checks against a production-mode server', () => {
       succeeded(await post(url, '{ _service { sdl } }'), '_service');
     });
 
+    test('no X-Powered-By on any route: GraphQL both ways, GraphiQL, the front page, a 404', async () => {
+      const origin = new URL(url).origin;
+      const responses = [
+        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }),
+        await fetch(url, { method: 'GET', headers: { 'apollo-require-preflight': 'true' } }),
+        await fetch(`${origin}/graphiql`),
+        await fetch(`${origin}/`),
+        await fetch(`${origin}/no-such-page`),
+      ];
+      for (const response of responses) {
+        await response.arrayBuffer();
+        assert.equal(response.headers.get('x-powered-by'), null, response.url);
+      }
+    });
+
     test('errors carry codes and no stack traces, SQL or internals', async () => {
       const cases = [
         '{ materials(after: "garbage") { totalCount } }',
