@@ -13,6 +13,12 @@ const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist
 /** SQLSTATE: connection exceptions (08…), shutdown and start-up (57P01–57P03), too many connections (53300). */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+/**
+ * Prisma's P2028 covers several transaction failures; this one surely wrote nothing, the
+ * transaction never began (it waited past maxWait, e.g. for the embedded database's one
+ * connection while a backup or a seed held it).
+ */
+const TRANSACTION_NOT_STARTED = /Unable to start a transaction in the given time/;
 /** pg-pool and node-postgres say these in words only. */
 const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|connection timeout/i;
 
@@ -26,6 +32,7 @@ export function databaseFailure(error: unknown): DatabaseFailure | undefined {
     const sqlState = cause?.originalCode ?? cause?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
     if (sqlState === '57014') return ErrorCode.REQUEST_TIMEOUT;
     if (typeof e.code === 'string' && (UNAVAILABLE_PRISMA.has(e.code) || UNAVAILABLE_SOCKET.has(e.code))) return ErrorCode.SERVICE_UNAVAILABLE;
+    if (e.code === 'P2028' && typeof e.message === 'string' && TRANSACTION_NOT_STARTED.test(e.message)) return ErrorCode.SERVICE_UNAVAILABLE;
     if (typeof cause?.kind === 'string' && UNAVAILABLE_KINDS.has(cause.kind)) return ErrorCode.SERVICE_UNAVAILABLE;
     if (typeof sqlState === 'string' && UNAVAILABLE_SQLSTATE.test(sqlState)) return ErrorCode.SERVICE_UNAVAILABLE;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return ErrorCode.SERVICE_UNAVAILABLE;

@@ -9,8 +9,10 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { startApp, type RunningApp } from '../../src/app.js';
+import { loadCuratorAuth } from '../../src/curation/auth.js';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { startTestServer, type TestServer } from './testkit.js';
 
@@ -95,6 +97,36 @@ describe('PostgreSQL unavailable', () => {
     assert.equal(status, 503);
     assert.equal(body.errors?.[0]?.extensions?.code, 'SERVICE_UNAVAILABLE');
     assert.ok(ms < 10_000, `${Math.round(ms)} ms`);
+  });
+});
+
+describe('the embedded database held by another transaction', { skip: process.env.TEST_DATABASE_URL ? 'the embedded database only: PostgreSQL has a pool of connections' : false }, () => {
+  const token = 'alice-secret-token-0123456789';
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ curatorAuth: loadCuratorAuth({ CURATOR_TOKENS: `alice:${token}` }) });
+  });
+  after(async () => server?.close());
+
+  test('a correction that cannot start its transaction in time (a backup or a seed holds the one connection) is SERVICE_UNAVAILABLE, retryable, and changes nothing', async () => {
+    const read = async () => (await server.data<any>('{ materials(first: 1) { edges { node { measurements { id value } } } } }')).materials.edges[0].node.measurements[0] as { id: string; value: number };
+    const { id, value } = await read();
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    // Held for 3 s, past Prisma's maxWait of 2 s for the correction's transaction to begin.
+    const held = server.db.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      started();
+      await sleep(3_000);
+    });
+    await holding;
+    const correction = `mutation($input: CorrectValueInput!) { correctValue(input: $input) { corrected { id } errors { message code } } }`;
+    const { status, body } = await server.execute(correction, { input: { id, value: value + 1, expectedValue: value, reason: 'while the database is held' } }, { authorization: `Bearer ${token}` });
+    await held;
+    assert.equal(status, 503, JSON.stringify(body));
+    assert.deepEqual(body.errors?.map((e: any) => [e.extensions?.code, e.extensions?.retryable]), [['SERVICE_UNAVAILABLE', true]]);
+    assert.match(body.errors![0]!.message, /retry in a moment \(the request changed nothing\)/);
+    assert.equal((await read()).value, value);
   });
 });
 
