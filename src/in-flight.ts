@@ -8,23 +8,27 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 export interface InFlightOperations<TContext extends BaseContext> {
   plugin: ApolloServerPlugin<TContext>;
-  /** Resolves once every operation started so far has finished, or after `timeoutMs` at most. */
+  /**
+   * Resolves once no operation is executing, or after `timeoutMs` at most (called after the
+   * server stopped taking requests, that is once every operation started so far has finished).
+   */
   settled(timeoutMs: number): Promise<void>;
 }
 
 export function inFlightOperations<TContext extends BaseContext>(): InFlightOperations<TContext> {
-  // Keyed by the request's context (one per request), so an operation is counted once however it ends.
-  const pending = new Map<TContext, { done: Promise<void>; finish: () => void }>();
+  // The request's context (one per request), so an operation is counted once however it ends.
+  // Nothing per request but the set entry: a promise only once someone waits.
+  const pending = new Set<TContext>();
+  let waiting: (() => void)[] = [];
   const finish = (context: TContext) => {
-    pending.get(context)?.finish();
-    pending.delete(context);
+    if (!pending.delete(context) || pending.size > 0) return;
+    for (const wake of waiting) wake();
+    waiting = [];
   };
   return {
     plugin: {
       async requestDidStart({ contextValue }) {
-        let resolve!: () => void;
-        const done = new Promise<void>((r) => (resolve = r));
-        pending.set(contextValue, { done, finish: resolve });
+        pending.add(contextValue);
         return {
           async willSendResponse() {
             finish(contextValue);
@@ -39,8 +43,10 @@ export function inFlightOperations<TContext extends BaseContext>(): InFlightOper
     async settled(timeoutMs) {
       if (pending.size === 0) return;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-      await Promise.race([Promise.all([...pending.values()].map((p) => p.done)), timeout]);
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        timer = setTimeout(resolve, timeoutMs);
+      });
       clearTimeout(timer);
     },
   };

@@ -299,6 +299,7 @@ function percentile(sorted: number[], p: number): number {
  */
 /** Why requests failed (status or socket error → count), reported with a failed operation. */
 const errorReasons = new Map<string, number>();
+const countError = (reason: string) => errorReasons.set(reason, (errorReasons.get(reason) ?? 0) + 1);
 
 /**
  * One autocannon run. With `warm`, the run opens its connections and sends requests until every
@@ -353,17 +354,16 @@ async function cannon(
           warm!.onMeasured();
           if ('seconds' in length) stopTimer = setTimeout(stop, length.seconds * 1000);
         }
-        if (status !== 200) errorReasons.set(`HTTP ${status} (warm-up)`, (errorReasons.get(`HTTP ${status} (warm-up)`) ?? 0) + 1);
+        if (status !== 200) countError(`HTTP ${status} (warm-up)`);
         return;
       }
       if (status === 200) latencies.push(responseTime);
-      else errorReasons.set(`HTTP ${status}`, (errorReasons.get(`HTTP ${status}`) ?? 0) + 1);
+      else countError(`HTTP ${status}`);
       last = performance.now();
       if (warm && 'amount' in length && ++measured === length.amount) stop();
     });
     instance.on('reqError', (error: Error & { code?: string }) => {
-      const reason = error.code ?? error.message;
-      errorReasons.set(reason, (errorReasons.get(reason) ?? 0) + 1);
+      countError(error.code ?? error.message);
     });
   });
   clearTimeout(stopTimer);
