@@ -118,6 +118,9 @@ export async function startApp(database: Database, port: number, options: AppOpt
     schema,
     ...apolloSecurityOptions<Context>(security, production),
     includeStacktraceInErrorResponses: !production,
+    // The caller owns SIGINT/SIGTERM and calls close(). Apollo's own handlers would stop the
+    // server and raise the signal again, running the caller's shutdown a second time.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(shapeClientError(formatted, error, production), error, production),
     // No Apollo landing page (it loads Apollo Sandbox from a CDN): GraphiQL at /graphiql instead.
     // Federated tracing (ftv1) when a gateway asks for it with `apollo-federation-include-trace`;

@@ -94,6 +94,7 @@ export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(),
   const prisma = counted(primary);
   const replicas = replicaUrls.map((url) => counted(onPool(url)));
   let next = 0;
+  let closing: Promise<void> | undefined;
   return {
     prisma,
     reader: () => (replicas.length === 0 ? prisma : replicas[next++ % replicas.length]!),
@@ -101,10 +102,14 @@ export function createDatabase(target: DatabaseTarget = resolveDatabaseTarget(),
     replicaCount: replicas.length,
     target,
     statementCount: () => statements,
-    async close() {
-      await Promise.all([prisma, ...replicas].map((client) => client.$disconnect()));
-      await Promise.all(pools.map((pool) => pool.end()));
-      await pglite?.close();
+    // Once, however often it is called (a second signal during shutdown): pg's pool refuses a second end().
+    close() {
+      closing ??= (async () => {
+        await Promise.all([prisma, ...replicas].map((client) => client.$disconnect()));
+        await Promise.all(pools.map((pool) => pool.end()));
+        await pglite?.close();
+      })();
+      return closing;
     },
   };
 }

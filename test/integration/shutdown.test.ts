@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { startApp } from '../../src/app.js';
-import { startTestServer } from './testkit.js';
+import { createDatabase } from '../../src/db/client.js';
+import { freshDatabaseTarget, startTestServer } from './testkit.js';
 
 test('close() waits for operations whose client went away: no statement runs after it, nothing is logged', async () => {
   const server = await startTestServer();
@@ -38,5 +39,29 @@ test('close() waits for operations whose client went away: no statement runs aft
   } finally {
     console.error = consoleError;
     await server.close();
+  }
+});
+
+test('startApp leaves SIGINT and SIGTERM to its caller (Apollo would stop and raise the signal again: the shutdown ran twice)', async () => {
+  const server = await startTestServer({ seed: false });
+  try {
+    const before = ['SIGINT', 'SIGTERM'].map((signal) => process.listenerCount(signal));
+    const app = await startApp(server.db, 0, { host: '127.0.0.1' });
+    assert.deepEqual(['SIGINT', 'SIGTERM'].map((signal) => process.listenerCount(signal)), before);
+    await app.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('closing a database twice at once closes it once', async () => {
+  const { target, cleanup } = await freshDatabaseTarget();
+  const db = createDatabase(target);
+  try {
+    await db.prisma.$queryRaw`SELECT 1`;
+    await Promise.all([db.close(), db.close()]);
+    await db.close();
+  } finally {
+    await cleanup();
   }
 });
